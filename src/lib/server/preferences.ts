@@ -1,0 +1,39 @@
+// The resident's language and text size: chosen with ?lang= / ?size= links (which work
+// without JavaScript) and remembered on the device in plain preference cookies that carry no
+// identifier.
+import type { Cookies } from '@sveltejs/kit';
+import { LANGUAGES, type Language } from '$lib/survey/schema';
+
+export const TEXT_SIZES = ['normal', 'large', 'huge'] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+
+const YEAR = 60 * 60 * 24 * 365;
+
+function pick<T extends string>(
+	url: URL,
+	cookies: Cookies,
+	name: string,
+	allowed: readonly T[],
+	fallback: T
+): T {
+	const asked = url.searchParams.get(name);
+	if (asked && (allowed as readonly string[]).includes(asked)) {
+		cookies.set(name, asked, { path: '/', maxAge: YEAR, httpOnly: false, sameSite: 'lax' });
+		return asked as T;
+	}
+	const kept = cookies.get(name);
+	return kept && (allowed as readonly string[]).includes(kept) ? (kept as T) : fallback;
+}
+
+export function textSize(url: URL, cookies: Cookies): TextSize {
+	return pick(url, cookies, 'size', TEXT_SIZES, 'normal');
+}
+
+export function language(url: URL, cookies: Cookies): Language {
+	return pick(url, cookies, 'lang', LANGUAGES, 'ja');
+}
+
+/** The resident's language if the survey offers it, else Japanese. */
+export function offeredLanguage(lang: Language, offered: readonly Language[]): Language {
+	return offered.includes(lang) ? lang : 'ja';
+}

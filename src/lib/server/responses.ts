@@ -1,0 +1,103 @@
+// Stores responses: one transaction for the response and all its answers, guarded by the
+// form's one-time submission key so the same filling-in is never stored twice.
+import { createHash, randomBytes } from 'node:crypto';
+import type { DB } from './db';
+import type { Language, Questionnaire } from '$lib/survey/schema';
+import type { Answers } from '$lib/survey/answers';
+import { answersToRows, rowsToAnswers, type AnswerRow } from '$lib/survey/answer-rows';
+
+export type Channel = 'web' | 'paper' | 'import';
+
+export interface NewResponse {
+	surveyId: number;
+	versionId: number;
+	document: Questionnaire;
+	/** Already checked against the version: visible questions only. */
+	answers: Answers;
+	channel: Channel;
+	language: Language;
+	/** The day of receipt, YYYY-MM-DD. */
+	day: string;
+	/** The form's one-time key; a second submission with it stores nothing. */
+	submissionKey?: string;
+}
+
+export type SubmitResult = { stored: true; id: string } | { stored: false; reason: 'duplicate' };
+
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+export const isSubmissionKey = (key: string) => SUBMISSION_KEY.test(key);
+
+export const newSubmissionKey = () => randomBytes(18).toString('base64url');
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export function submit(db: DB, input: NewResponse): SubmitResult {
+	const rows = answersToRows(input.document, input.answers);
+	return db.transaction((): SubmitResult => {
+		if (input.submissionKey !== undefined) {
+			if (!isSubmissionKey(input.submissionKey)) throw new Error('malformed submission key');
+			const claimed = db
+				.prepare(
+					'INSERT INTO submission_key (key_hash, survey_id, used_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
+				)
+				.run(hashKey(input.submissionKey), input.surveyId, input.day);
+			if (claimed.changes === 0) return { stored: false, reason: 'duplicate' };
+		}
+		const id = randomBytes(16).toString('base64url');
+		db.prepare(
+			'INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES (?, ?, ?, ?, ?)'
+		).run(id, input.versionId, input.channel, input.language, input.day);
+		const insert = db.prepare(
+			'INSERT INTO answer (response_id, question_key, row_key, code, number, text) VALUES (?, ?, ?, ?, ?, ?)'
+		);
+		for (const r of rows) insert.run(id, r.questionKey, r.rowKey, r.code, r.number, r.text);
+		return { stored: true, id };
+	})();
+}
+
+export function countForSurvey(db: DB, surveyId: number): number {
+	return db
+		.prepare(
+			`SELECT count(*) FROM response r JOIN survey_version v ON v.id = r.survey_version_id
+			 WHERE v.survey_id = ?`
+		)
+		.pluck()
+		.get(surveyId) as number;
+}
+
+export interface StoredResponse {
+	id: string;
+	versionId: number;
+	channel: Channel;
+	language: Language;
+	submittedOn: string;
+	answers: Answers;
+}
+
+export function read(db: DB, id: string, document: Questionnaire): StoredResponse | undefined {
+	const r = db
+		.prepare('SELECT survey_version_id, channel, language, submitted_on FROM response WHERE id = ?')
+		.get(id) as
+		| { survey_version_id: number; channel: Channel; language: Language; submitted_on: string }
+		| undefined;
+	if (!r) return undefined;
+	const rows = db
+		.prepare(
+			`SELECT question_key AS questionKey, row_key AS rowKey, code, number, text
+			 FROM answer WHERE response_id = ? ORDER BY rowid`
+		)
+		.all(id) as AnswerRow[];
+	return {
+		id,
+		versionId: r.survey_version_id,
+		channel: r.channel,
+		language: r.language,
+		submittedOn: r.submitted_on,
+		answers: rowsToAnswers(document, rows)
+	};
+}
+
+/** Forgets submission keys older than the given day: by then no form with them is open. */
+export function purgeSubmissionKeys(db: DB, beforeDay: string): number {
+	return db.prepare('DELETE FROM submission_key WHERE used_on < ?').run(beforeDay).changes;
+}

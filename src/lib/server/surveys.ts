@@ -1,0 +1,187 @@
+// Surveys and their versions: create, publish, find for residents, list for the home page.
+import type { DB } from './db';
+import type { Questionnaire } from '$lib/survey/schema';
+import { checkQuestionnaire } from '$lib/survey/check-document';
+import { surveyPhase, type Phase, type Schedule } from '$lib/survey/phase';
+import bundled2022 from '$lib/survey/templates/digital-level-2022.json';
+
+export interface Survey extends Schedule {
+	id: number;
+	slug: string;
+	fiscalYear: number;
+	publishedVersionId: number | null;
+	minCellSize: number;
+}
+
+export interface PublishedSurvey {
+	survey: Survey;
+	versionId: number;
+	document: Questionnaire;
+}
+
+interface SurveyRow {
+	id: number;
+	slug: string;
+	fiscal_year: number;
+	status: Survey['status'];
+	published_version_id: number | null;
+	opens_at: string | null;
+	closes_at: string | null;
+	min_cell_size: number;
+}
+
+const toSurvey = (r: SurveyRow): Survey => ({
+	id: r.id,
+	slug: r.slug,
+	fiscalYear: r.fiscal_year,
+	status: r.status,
+	publishedVersionId: r.published_version_id,
+	opensAt: r.opens_at,
+	closesAt: r.closes_at,
+	minCellSize: r.min_cell_size
+});
+
+export class InvalidQuestionnaireError extends Error {
+	status = 400;
+	constructor(public problems: { path: string; message: string }[]) {
+		super(`invalid questionnaire: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+	}
+}
+
+/** Creates a survey with its document as draft version 1. */
+export function create(
+	db: DB,
+	input: { slug: string; fiscalYear: number; document: unknown }
+): { surveyId: number; versionId: number } {
+	const checked = checkQuestionnaire(input.document);
+	if (!checked.ok) throw new InvalidQuestionnaireError(checked.problems);
+	return db.transaction(() => {
+		const surveyId = Number(
+			db
+				.prepare('INSERT INTO survey (slug, fiscal_year) VALUES (?, ?)')
+				.run(input.slug, input.fiscalYear).lastInsertRowid
+		);
+		const versionId = Number(
+			db
+				.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, 1, ?)')
+				.run(surveyId, JSON.stringify(checked.doc)).lastInsertRowid
+		);
+		return { surveyId, versionId };
+	})();
+}
+
+/** Freezes a draft version and makes it the one residents answer; opens the survey. */
+export function publish(
+	db: DB,
+	surveyId: number,
+	versionId: number,
+	schedule: { opensAt?: string | null; closesAt?: string | null } = {}
+): void {
+	db.transaction(() => {
+		const version = db
+			.prepare('SELECT document, published_at FROM survey_version WHERE id = ? AND survey_id = ?')
+			.get(versionId, surveyId) as { document: string; published_at: string | null } | undefined;
+		if (!version) throw new Error(`survey ${surveyId} has no version ${versionId}`);
+		const checked = checkQuestionnaire(JSON.parse(version.document));
+		if (!checked.ok) throw new InvalidQuestionnaireError(checked.problems);
+		if (!version.published_at)
+			db.prepare(
+				"UPDATE survey_version SET published_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?"
+			).run(versionId);
+		db.prepare(
+			`UPDATE survey SET published_version_id = ?, status = 'open', opens_at = ?, closes_at = ?
+			 WHERE id = ?`
+		).run(versionId, schedule.opensAt ?? null, schedule.closesAt ?? null, surveyId);
+	})();
+}
+
+export function setStatus(db: DB, surveyId: number, status: Survey['status']): void {
+	db.prepare('UPDATE survey SET status = ? WHERE id = ?').run(status, surveyId);
+}
+
+export function count(db: DB): number {
+	return db.prepare('SELECT count(*) FROM survey').pluck().get() as number;
+}
+
+export const BUNDLED_SLUG = 'digital-2022';
+
+/** On an empty database, installs and opens the bundled FY2022 digital-level survey. */
+export function installBundled(db: DB): boolean {
+	if (count(db) > 0) return false;
+	const { surveyId, versionId } = create(db, {
+		slug: BUNDLED_SLUG,
+		fiscalYear: 2022,
+		document: bundled2022
+	});
+	publish(db, surveyId, versionId);
+	return true;
+}
+
+/** Published documents never change, so each is parsed once per database. */
+const versionCache = new WeakMap<DB, Map<number, { surveyId: number; doc: Questionnaire }>>();
+
+/** A published version's document (of the given survey), or undefined if there is none. */
+export function publishedVersion(db: DB, versionId: number, surveyId?: number): Questionnaire | undefined {
+	let cache = versionCache.get(db);
+	if (!cache) versionCache.set(db, (cache = new Map()));
+	let entry = cache.get(versionId);
+	if (!entry) {
+		const row = db
+			.prepare('SELECT survey_id, document FROM survey_version WHERE id = ? AND published_at IS NOT NULL')
+			.get(versionId) as { survey_id: number; document: string } | undefined;
+		if (!row) return undefined;
+		entry = { surveyId: row.survey_id, doc: JSON.parse(row.document) as Questionnaire };
+		cache.set(versionId, entry);
+	}
+	return surveyId === undefined || entry.surveyId === surveyId ? entry.doc : undefined;
+}
+
+function publishedDocument(db: DB, versionId: number): Questionnaire {
+	const doc = publishedVersion(db, versionId);
+	if (!doc) throw new Error(`version ${versionId} is not published`);
+	return doc;
+}
+
+/** The survey at /s/{slug} with the version residents answer, if it was ever published. */
+export function findPublished(db: DB, slug: string): PublishedSurvey | undefined {
+	const row = db.prepare('SELECT * FROM survey WHERE slug = ?').get(slug) as SurveyRow | undefined;
+	if (!row || row.published_version_id === null) return undefined;
+	return {
+		survey: toSurvey(row),
+		versionId: row.published_version_id,
+		document: publishedDocument(db, row.published_version_id)
+	};
+}
+
+export interface ListedSurvey {
+	slug: string;
+	title: Questionnaire['title'];
+	description: Questionnaire['description'];
+	fiscalYear: number;
+	phase: Phase;
+	opensAt: string | null;
+	closesAt: string | null;
+}
+
+/** Surveys residents may see on the home page: open, scheduled, and closed (newest first). */
+export function listPublic(db: DB, now: Date): ListedSurvey[] {
+	const rows = db
+		.prepare(
+			`SELECT * FROM survey WHERE published_version_id IS NOT NULL AND status IN ('open', 'closed')
+			 ORDER BY fiscal_year DESC, id DESC`
+		)
+		.all() as SurveyRow[];
+	return rows.map((row) => {
+		const survey = toSurvey(row);
+		const doc = publishedDocument(db, row.published_version_id!);
+		return {
+			slug: survey.slug,
+			title: doc.title,
+			description: doc.description,
+			fiscalYear: survey.fiscalYear,
+			phase: surveyPhase(survey, now),
+			opensAt: survey.opensAt,
+			closesAt: survey.closesAt
+		};
+	});
+}

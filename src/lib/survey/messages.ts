@@ -1,0 +1,245 @@
+// Words on the resident's pages in each language, and the error messages for answers.
+// Japanese as a city office writes it; やさしい日本語 with short sentences and simple words.
+import type { Language, Question, Text } from './schema';
+import type { AnswerError } from './validate-answers';
+
+/** The text in the wanted language, falling back to Japanese. */
+export function t(text: Text | undefined, lang: Language): string {
+	if (!text) return '';
+	return text[lang] ?? text.ja;
+}
+
+const ui = {
+	ja: {
+		languageName: '日本語',
+		language: '言語',
+		textSize: '文字の大きさ',
+		sizeNormal: '標準',
+		sizeLarge: '大',
+		sizeHuge: '特大',
+		required: '必須',
+		optional: '任意',
+		start: '回答を始める',
+		next: '次へ',
+		back: '戻る',
+		submit: '回答を送信する',
+		submitting: '送信しています…',
+		progress: (current: number, total: number) => `${total} ページ中 ${current} ページ目`,
+		consentTitle: 'アンケートにご協力いただく前に',
+		consentHeadings: {
+			purpose: 'このアンケートの目的',
+			stored: '保存する情報',
+			notStored: '保存しない情報',
+			access: '回答を見ることができる人',
+			retention: '保存する期間',
+			publication: '結果の公表',
+			voluntary: '回答は任意です',
+			contact: 'お問い合わせ'
+		},
+		consentRequired: '回答を始めるには、上の内容に同意するチェックを入れてください。',
+		errorSummary: (n: number) => `${n} 件の入力内容を確認してください。`,
+		clear: '入力内容を消去',
+		clearConfirm: 'この端末に保存された入力内容をすべて消去します。よろしいですか。',
+		cleared: '入力内容を消去しました。',
+		savedOnDevice:
+			'入力内容はこの端末にだけ一時的に保存され、送信すると消去されます（7日で自動的に消去）。共用の端末では、終わったら「入力内容を消去」を押してください。',
+		conditionalNote: 'この設問は、次の方だけお答えください：',
+		otherPlaceholder: '具体的に',
+		chooseOne: '選んでください',
+		chooseUpTo: (n: number) => `${n} つまで選べます`,
+		chooseAtLeast: (n: number) => `${n} つ以上選んでください`,
+		characters: (n: number) => `${n} 文字まで`,
+		noScript:
+			'このページは 1 ページですべての設問を表示しています。お答えにならない設問は空欄のままで構いません。',
+		thanksTitle: 'ご回答ありがとうございました',
+		thanksBody: '回答を受け付けました。いただいたご意見は、今後の市の取り組みに生かしてまいります。',
+		backHome: 'トップページへ戻る',
+		notOpenTitle: 'このアンケートはまだ始まっていません',
+		notOpenBody: (date: string) => `${date} から回答できます。`,
+		closedTitle: 'このアンケートは終了しました',
+		closedBody: 'たくさんのご回答をありがとうございました。',
+		rateLimited: '短い時間に送信が続いたため、受け付けを一時的に止めています。しばらくしてからもう一度お試しください。',
+		badRequest: '送信された内容を読み取れませんでした。お手数ですが、ページを読み込み直してもう一度お試しください。'
+	},
+	easy: {
+		languageName: 'やさしい にほんご',
+		language: 'ことば',
+		textSize: 'もじの おおきさ',
+		sizeNormal: 'ふつう',
+		sizeLarge: 'おおきい',
+		sizeHuge: 'とても おおきい',
+		required: 'かならず こたえる',
+		optional: 'こたえなくても いい',
+		start: 'はじめる',
+		next: 'つぎへ',
+		back: 'まえへ',
+		submit: 'おくる',
+		submitting: 'おくっています…',
+		progress: (current: number, total: number) => `${total} ページの うち ${current} ページめ`,
+		consentTitle: 'はじめる まえに よんで ください',
+		consentHeadings: {
+			purpose: 'なんの ための アンケート ですか',
+			stored: 'のこす もの',
+			notStored: 'のこさない もの',
+			access: 'こたえを みる ひと',
+			retention: 'いつまで のこしますか',
+			publication: 'けっかの おしらせ',
+			voluntary: 'こたえるか どうかは じゆう です',
+			contact: 'ききたい ことが あるとき'
+		},
+		consentRequired: 'はじめるには、「わかりました」に チェックを いれて ください。',
+		errorSummary: (n: number) => `${n}この ところを もう いちど みて ください。`,
+		clear: 'いれた ものを けす',
+		clearConfirm: 'この スマホや パソコンに のこっている こたえを ぜんぶ けします。いいですか。',
+		cleared: 'いれた ものを けしました。',
+		savedOnDevice:
+			'こたえは この スマホや パソコンに すこしの あいだ だけ のこります。おくると きえます（7にちで きえます）。みんなで つかう パソコンでは、おわったら「いれた ものを けす」を おして ください。',
+		conditionalNote: 'つぎの ひと だけ こたえて ください：',
+		otherPlaceholder: 'くわしく かいて ください',
+		chooseOne: 'えらんで ください',
+		chooseUpTo: (n: number) => `${n}つ まで えらべます`,
+		chooseAtLeast: (n: number) => `${n}つ いじょう えらんで ください`,
+		characters: (n: number) => `${n}もじ まで`,
+		noScript: 'この ページに ぜんぶの しつもんが あります。こたえない しつもんは そのままで いいです。',
+		thanksTitle: 'ありがとう ございました',
+		thanksBody: 'こたえを うけとりました。しやくしょの しごとに つかいます。',
+		backHome: 'はじめの ページへ もどる',
+		notOpenTitle: 'この アンケートは まだ はじまって いません',
+		notOpenBody: (date: string) => `${date} から こたえられます。`,
+		closedTitle: 'この アンケートは おわりました',
+		closedBody: 'ありがとう ございました。',
+		rateLimited: 'たくさん おくられたので、いまは うけとれません。すこし まってから もういちど おくって ください。',
+		badRequest: 'おくった ものが よめませんでした。ページを もういちど ひらいて から おくって ください。'
+	},
+	en: {
+		languageName: 'English',
+		language: 'Language',
+		textSize: 'Text size',
+		sizeNormal: 'Normal',
+		sizeLarge: 'Large',
+		sizeHuge: 'Extra large',
+		required: 'Required',
+		optional: 'Optional',
+		start: 'Start the survey',
+		next: 'Next',
+		back: 'Back',
+		submit: 'Submit your answers',
+		submitting: 'Submitting…',
+		progress: (current: number, total: number) => `Page ${current} of ${total}`,
+		consentTitle: 'Before you start',
+		consentHeadings: {
+			purpose: 'Why we are asking',
+			stored: 'What we keep',
+			notStored: 'What we do not keep',
+			access: 'Who can see the answers',
+			retention: 'How long we keep them',
+			publication: 'How results are published',
+			voluntary: 'Taking part is voluntary',
+			contact: 'Contact'
+		},
+		consentRequired: 'To start, please tick the box to say you agree.',
+		errorSummary: (n: number) => `Please check ${n} ${n === 1 ? 'answer' : 'answers'}.`,
+		clear: 'Clear my answers',
+		clearConfirm: 'This removes every answer saved on this device. Continue?',
+		cleared: 'Your answers have been cleared.',
+		savedOnDevice:
+			'Your answers are kept on this device only until you submit them (and for no more than 7 days). On a shared device, press “Clear my answers” when you finish.',
+		conditionalNote: 'Please answer only if:',
+		otherPlaceholder: 'Please specify',
+		chooseOne: 'Please choose',
+		chooseUpTo: (n: number) => `Choose up to ${n}`,
+		chooseAtLeast: (n: number) => `Choose at least ${n}`,
+		characters: (n: number) => `Up to ${n} characters`,
+		noScript: 'All questions are on this one page. You may leave any question you do not wish to answer blank.',
+		thanksTitle: 'Thank you for your answers',
+		thanksBody: 'We have received your answers. They will help the city plan its work.',
+		backHome: 'Back to the home page',
+		notOpenTitle: 'This survey has not started yet',
+		notOpenBody: (date: string) => `You can answer from ${date}.`,
+		closedTitle: 'This survey has closed',
+		closedBody: 'Thank you to everyone who took part.',
+		rateLimited: 'Too many submissions came in a short time. Please wait a little and try again.',
+		badRequest: 'We could not read what was sent. Please reload the page and try again.'
+	}
+} as const;
+
+export type UiText = (typeof ui)['ja'];
+
+export function uiText(lang: Language): UiText {
+	return ui[lang] as unknown as UiText;
+}
+
+/** The message shown beside a question and in the summary at the top of the page. */
+export function errorMessage(error: AnswerError, q: Question, lang: Language): string {
+	const rowLabels = (keys: string[]) =>
+		q.type === 'matrix'
+			? q.rows.filter((r) => keys.includes(r.key)).map((r) => `「${t(r.label, lang)}」`).join('')
+			: '';
+	const m = {
+		ja: {
+			required: q.type === 'text' || q.type === 'longtext' || q.type === 'number'
+				? 'この設問は必須です。入力してください。'
+				: 'この設問は必須です。選んでください。',
+			invalid: '選択肢にない値が送られました。もう一度選び直してください。',
+			minSelect: (n: number) => `${n} つ以上選んでください。`,
+			maxSelect: (n: number) => `選べるのは ${n} つまでです。選ぶ数を減らしてください。`,
+			exclusive: '「ない」などの選択肢は、ほかの選択肢と一緒には選べません。',
+			otherMissing: '「その他」を選んだ場合は、内容を具体的に入力してください。',
+			matrixIncomplete: (rows: string) => `まだ選ばれていない項目があります：${rows}`,
+			notNumber: '数字で入力してください。',
+			notInteger: '整数（小数点のない数）で入力してください。',
+			belowMin: (n: number) => `${n} 以上の数を入力してください。`,
+			aboveMax: (n: number) => `${n} 以下の数を入力してください。`,
+			tooLong: (n: number) => `${n} 文字以内で入力してください。`
+		},
+		easy: {
+			required: 'ここは かならず こたえて ください。',
+			invalid: 'えらべない ものが おくられました。もう いちど えらんで ください。',
+			minSelect: (n: number) => `${n}つ いじょう えらんで ください。`,
+			maxSelect: (n: number) => `${n}つ まで です。すこし へらして ください。`,
+			exclusive: '「ない」は ほかの ものと いっしょに えらべません。',
+			otherMissing: '「そのほか」を えらんだ ときは、くわしく かいて ください。',
+			matrixIncomplete: (rows: string) => `まだ えらんで いない ところが あります：${rows}`,
+			notNumber: 'すうじで かいて ください。',
+			notInteger: '「.」の ない すうじで かいて ください。',
+			belowMin: (n: number) => `${n}より ちいさい かずは かけません。`,
+			aboveMax: (n: number) => `${n}より おおきい かずは かけません。`,
+			tooLong: (n: number) => `${n}もじ までに して ください。`
+		},
+		en: {
+			required: 'This question is required.',
+			invalid: 'A value that is not one of the choices was sent. Please choose again.',
+			minSelect: (n: number) => `Please choose at least ${n}.`,
+			maxSelect: (n: number) => `You can choose up to ${n}. Please choose fewer.`,
+			exclusive: 'An answer such as “none” cannot be chosen together with other answers.',
+			otherMissing: 'You chose “Other”: please say what.',
+			matrixIncomplete: (rows: string) => `Some items have no answer yet: ${rows}`,
+			notNumber: 'Please enter a number.',
+			notInteger: 'Please enter a whole number.',
+			belowMin: (n: number) => `Please enter ${n} or more.`,
+			aboveMax: (n: number) => `Please enter ${n} or less.`,
+			tooLong: (n: number) => `Please use no more than ${n} characters.`
+		}
+	}[lang];
+	switch (error.code) {
+		case 'required':
+		case 'invalid':
+		case 'exclusive':
+		case 'otherMissing':
+		case 'notNumber':
+		case 'notInteger':
+			return m[error.code];
+		case 'minSelect':
+			return m.minSelect(error.min);
+		case 'maxSelect':
+			return m.maxSelect(error.max);
+		case 'matrixIncomplete':
+			return m.matrixIncomplete(rowLabels(error.rows));
+		case 'belowMin':
+			return m.belowMin(error.min);
+		case 'aboveMax':
+			return m.aboveMax(error.max);
+		case 'tooLong':
+			return m.tooLong(error.max);
+	}
+}

@@ -1,0 +1,26 @@
+// Where a survey stands for residents at a given moment: its status and its schedule together.
+
+export type Phase = 'draft' | 'scheduled' | 'open' | 'closed' | 'archived';
+
+export interface Schedule {
+	status: 'draft' | 'open' | 'closed' | 'archived';
+	opensAt: string | null;
+	closesAt: string | null;
+}
+
+export function surveyPhase(s: Schedule, now: Date): Phase {
+	if (s.status !== 'open') return s.status;
+	if (s.opensAt && now < new Date(s.opensAt)) return 'scheduled';
+	if (s.closesAt && now >= new Date(s.closesAt)) return 'closed';
+	return 'open';
+}
+
+/** The calendar day (YYYY-MM-DD) of a moment in a time zone: the only time a response keeps. */
+export function dayIn(now: Date, timeZone: string): string {
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(now);
+}

@@ -1,0 +1,88 @@
+// The public survey: consent, questions, and the one submission action. The server is the
+// only authority: it checks every answer against the exact published version.
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { config } from '$lib/server/config';
+import * as surveys from '$lib/server/surveys';
+import * as responses from '$lib/server/responses';
+import { offeredLanguage } from '$lib/server/preferences';
+import { RateLimiter } from '$lib/server/rate-limit';
+import { dayIn, surveyPhase } from '$lib/survey/phase';
+import { forResident } from '$lib/survey/for-resident';
+import { checkAnswers, formValues } from '$lib/survey/validate-answers';
+import type { SubmitFailure } from '$lib/survey/submission';
+
+const limiter = new RateLimiter(config.submitLimit, config.submitWindowMs);
+
+function find(slug: string) {
+	const found = surveys.findPublished(db(), slug);
+	if (!found || found.survey.status === 'draft' || found.survey.status === 'archived')
+		error(404, 'お探しのアンケートは見つかりませんでした。');
+	return found;
+}
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { survey, versionId, document } = find(params.slug);
+	const lang = offeredLanguage(locals.lang, document.languages);
+	const phase = surveyPhase(survey, new Date());
+	const title = forResident(document, lang).title;
+	if (phase !== 'open')
+		return { phase, lang, size: locals.textSize, title, opensAt: survey.opensAt, slug: survey.slug };
+	return {
+		phase,
+		lang,
+		size: locals.textSize,
+		title,
+		slug: survey.slug,
+		versionId,
+		languages: document.languages,
+		document: forResident(document, lang),
+		submissionKey: responses.newSubmissionKey()
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, params, locals, getClientAddress }) => {
+		const { survey } = find(params.slug);
+		const data = await request.formData();
+		const values = formValues(data);
+		const failure = (status: number, extra: Partial<SubmitFailure>) =>
+			fail(status, { values, errors: {}, consentMissing: false, ...extra } satisfies SubmitFailure);
+
+		if (surveyPhase(survey, new Date()) !== 'open') return failure(409, { formError: 'closed' });
+		if (!limiter.take(getClientAddress())) return failure(429, { formError: 'rateLimited' });
+
+		const key = data.get('submissionKey');
+		if (typeof key !== 'string' || !responses.isSubmissionKey(key))
+			return failure(400, { formError: 'badRequest' });
+		// Answers are checked against the exact published version the form was filled in on.
+		const versionId = Number(data.get('versionId'));
+		const document = Number.isInteger(versionId)
+			? surveys.publishedVersion(db(), versionId, survey.id)
+			: undefined;
+		if (!document) return failure(400, { formError: 'badRequest' });
+
+		const consentMissing = data.get('consent') !== 'yes';
+		const { answers, errors } = checkAnswers(document, values);
+		if (consentMissing || Object.keys(errors).length) return failure(400, { errors, consentMissing });
+
+		const langField = data.get('lang');
+		const lang = offeredLanguage(
+			langField === 'easy' || langField === 'en' ? langField : locals.lang,
+			document.languages
+		);
+		responses.submit(db(), {
+			surveyId: survey.id,
+			versionId,
+			document,
+			answers,
+			channel: 'web',
+			language: lang,
+			day: dayIn(new Date(), config.timeZone),
+			submissionKey: key
+		});
+		// Stored now, or stored before from the same form: either way the resident is done.
+		redirect(303, `/s/${survey.slug}/thanks`);
+	}
+};

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import * as surveys from '$lib/server/surveys';
+import { offeredLanguage } from '$lib/server/preferences';
+import { forResident } from '$lib/survey/for-resident';
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const found = surveys.findPublished(db(), params.slug);
+	if (!found) error(404, 'お探しのアンケートは見つかりませんでした。');
+	const lang = offeredLanguage(locals.lang, found.document.languages);
+	const doc = forResident(found.document, lang);
+	return { slug: params.slug, lang, size: locals.textSize, title: doc.title, thanks: doc.thanks };
+};
