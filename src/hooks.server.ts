@@ -8,7 +8,7 @@ import * as responses from '$lib/server/responses';
 import { config } from '$lib/server/config';
 import { dayIn } from '$lib/survey/phase';
 import { securityHeaders } from '$lib/server/security-headers';
-import { pagePreferences } from '$lib/server/page-preferences';
+import { handlePreferences } from '$lib/server/page-preferences';
 
 export const init: ServerInit = () => {
 	const database = db();
@@ -18,7 +18,7 @@ export const init: ServerInit = () => {
 	responses.purgeSubmissionKeys(database, weekAgo);
 };
 
-export const handle: Handle = sequence(pagePreferences, securityHeaders);
+export const handle: Handle = sequence(handlePreferences, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status === 404) return { message };

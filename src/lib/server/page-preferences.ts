@@ -3,7 +3,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { language, textSize } from './preferences';
 
-export const pagePreferences: Handle = async ({ event, resolve }) => {
+export const handlePreferences: Handle = async ({ event, resolve }) => {
 	const lang = language(event.url, event.cookies);
 	const size = textSize(event.url, event.cookies);
 	event.locals.lang = lang;

@@ -37,3 +37,13 @@ export function language(url: URL, cookies: Cookies): Language {
 export function offeredLanguage(lang: Language, offered: readonly Language[]): Language {
 	return offered.includes(lang) ? lang : 'ja';
 }
+
+/**
+ * The language and text size the hook resolved for this request. Reading ?lang= and ?size=
+ * here makes SvelteKit run the load again when a switch link changes them.
+ */
+export function pagePreferences(url: URL, locals: App.Locals): { lang: Language; size: TextSize } {
+	url.searchParams.get('lang');
+	url.searchParams.get('size');
+	return { lang: locals.lang, size: locals.textSize };
+}

@@ -6,7 +6,7 @@ import { db } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import * as surveys from '$lib/server/surveys';
 import * as responses from '$lib/server/responses';
-import { offeredLanguage } from '$lib/server/preferences';
+import { offeredLanguage, pagePreferences } from '$lib/server/preferences';
 import { RateLimiter } from '$lib/server/rate-limit';
 import { dayIn, surveyPhase } from '$lib/survey/phase';
 import { forResident } from '$lib/survey/for-resident';
@@ -22,17 +22,18 @@ function find(slug: string) {
 	return found;
 }
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = ({ params, locals, url }) => {
 	const { survey, versionId, document } = find(params.slug);
-	const lang = offeredLanguage(locals.lang, document.languages);
+	const prefs = pagePreferences(url, locals);
+	const lang = offeredLanguage(prefs.lang, document.languages);
 	const phase = surveyPhase(survey, new Date());
 	const title = forResident(document, lang).title;
 	if (phase !== 'open')
-		return { phase, lang, size: locals.textSize, title, opensAt: survey.opensAt, slug: survey.slug };
+		return { phase, lang, size: prefs.size, title, opensAt: survey.opensAt, slug: survey.slug };
 	return {
 		phase,
 		lang,
-		size: locals.textSize,
+		size: prefs.size,
 		title,
 		slug: survey.slug,
 		versionId,

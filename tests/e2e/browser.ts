@@ -1,0 +1,75 @@
+// Debian's Chromium driven by playwright-core, with phone and desktop viewports and an
+// axe-core check that fails on serious or critical violations.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import Database from 'better-sqlite3';
+import { inject } from 'vitest';
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export const baseUrl = () => inject('baseUrl');
+
+export function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
+}
+
+export async function newPage(
+	browser: Browser,
+	options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {}
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+	const context = await browser.newContext({
+		viewport: options.viewport ?? PHONE,
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		locale: 'ja-JP',
+		baseURL: baseUrl()
+	});
+	const page = await context.newPage();
+	// Script errors in the page fail the test that checks `errors` at its end.
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	return { context, page, errors };
+}
+
+export interface Violation {
+	id: string;
+	impact: string | null | undefined;
+	help: string;
+	nodes: string[];
+}
+
+/** Serious and critical axe-core violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+	// Injected through the DevTools protocol, which the page's CSP does not govern.
+	await page.evaluate(axe.source);
+	const result = await page.evaluate(() =>
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		(window as any).axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }
+		})
+	);
+	return (result.violations as axe.Result[])
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Whether the page scrolls sideways (it must not, at 320 px or at 390 px). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+	return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** Reads the app's database (read-only) to see what was really stored. */
+export function readDatabase<T>(read: (db: Database.Database) => T): T {
+	const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
+	try {
+		return read(db);
+	} finally {
+		db.close();
+	}
+}
+
+export const responseCount = () =>
+	readDatabase((db) => db.prepare('SELECT count(*) FROM response').pluck().get() as number);

@@ -1,0 +1,36 @@
+// Steps a resident takes on the survey pages, named as they would say them.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { seriousViolations } from './browser';
+
+export const SURVEY = '/s/digital-2022';
+
+export const heading = (page: Page) => page.locator('.page-heading').first().innerText();
+
+export async function choose(page: Page, key: string, ...codes: (number | string)[]) {
+	for (const code of codes) await page.locator(`#in-${key}-${code}`).check();
+}
+
+export async function rate(page: Page, key: string, rows: Record<string, number>) {
+	for (const [row, code] of Object.entries(rows)) await page.locator(`#in-${key}-${row}-${code}`).check();
+}
+
+/** Presses the main button (start, next) and waits for the next page's heading. */
+export async function next(page: Page) {
+	const before = await heading(page);
+	await page.locator('.actions .primary').click();
+	await page.waitForFunction(
+		(old) => document.querySelector('.page-heading')?.textContent !== old,
+		before
+	);
+}
+
+export async function expectAccessible(page: Page, where: string) {
+	const violations = await seriousViolations(page);
+	expect(violations, `axe on ${where}`).toEqual([]);
+}
+
+export async function agreeAndStart(page: Page) {
+	await page.locator('#consent').check();
+	await next(page);
+}
