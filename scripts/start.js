@@ -31,6 +31,8 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
 }
 
 process.env.PORT ||= '3000';
+// Form posts are checked against ORIGIN; on a public server set it to the https address.
+process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
 process.chdir(root);
-console.log(`Serving on http://localhost:${process.env.PORT}/ (the bundled survey: /s/digital-2022)`);
+console.log(`Serving on ${process.env.ORIGIN}/ (the bundled survey: ${process.env.ORIGIN}/s/digital-2022)`);
 await import(built);

@@ -73,3 +73,23 @@ export function readDatabase<T>(read: (db: Database.Database) => T): T {
 
 export const responseCount = () =>
 	readDatabase((db) => db.prepare('SELECT count(*) FROM response').pluck().get() as number);
+
+/**
+ * axe-core needs script, which a JavaScript-disabled page cannot run: the same HTML is
+ * loaded at the same address in a second context whose app scripts are blocked, so it stays
+ * exactly as the server rendered it, and is checked there.
+ */
+export async function seriousViolationsWithoutScripts(browser: Browser, page: Page): Promise<Violation[]> {
+	const html = await page.content();
+	const url = page.url();
+	const context = await browser.newContext({ viewport: page.viewportSize() ?? PHONE });
+	try {
+		const copy = await context.newPage();
+		await copy.route('**/*.js', (route) => route.abort());
+		await copy.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+		await copy.goto(url);
+		return await seriousViolations(copy);
+	} finally {
+		await context.close();
+	}
+}

@@ -4,7 +4,10 @@ import type { Handle } from '@sveltejs/kit';
 
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('Referrer-Policy', 'no-referrer');
+	// same-origin, not no-referrer: under no-referrer browsers send `Origin: null` with a plain
+	// form post, and SvelteKit's origin check then refuses every survey sent without JavaScript.
+	// same-origin still sends nothing to any other site.
+	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
