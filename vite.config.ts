@@ -19,6 +19,16 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 60_000
 				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'bench',
+					include: ['tests/bench/**/*.bench.ts'],
+					fileParallelism: false,
+					testTimeout: 600_000,
+					hookTimeout: 120_000
+				}
 			}
 		]
 	}

@@ -93,7 +93,9 @@ describe('the questionnaire sent to a resident', () => {
 		expect(json).not.toContain('"tags"');
 		expect(json).not.toContain('"score"');
 		expect(doc.index).toBeUndefined();
-		expect(json.length).toBeLessThan(JSON.stringify(bundled()).length / 1.8);
+		const full = JSON.stringify(bundled()).length;
+		expect(json.length).toBeLessThan(full * 0.75);
+		expect(JSON.stringify(forResident(bundled(), 'ja')).length).toBeLessThan(full * 0.45);
 	});
 });
 

@@ -2,6 +2,7 @@
 // TypeScript types derived from it. Browser code imports only the types (`import type`),
 // so zod never reaches the resident's bundle; the server and the designer validate with it.
 import { z } from 'zod';
+import { TEXT_LIMIT } from './limits';
 
 export const LANGUAGES = ['ja', 'easy', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -90,7 +91,6 @@ const MatrixSchema = z.strictObject({
 	rows: z.array(z.strictObject({ key: Key, label: TextSchema })),
 	options: z.array(OptionSchema).min(2)
 });
-export const TEXT_LIMIT = 2000;
 const TextQuestionSchema = z.strictObject({
 	...base,
 	type: z.enum(['text', 'longtext']),

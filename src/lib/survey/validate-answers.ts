@@ -3,7 +3,7 @@
 // Answers to hidden questions are dropped; a code that is not an option is an error (a forged
 // or stale form), never stored.
 import type { Question, Questionnaire } from './schema';
-import { TEXT_LIMIT } from './schema';
+import { TEXT_LIMIT } from './limits';
 import { isAnswered, otherKey, type Answers, type MatrixValue } from './answers';
 import { resolveVisibility } from './conditions';
 
