@@ -93,3 +93,14 @@ export async function seriousViolationsWithoutScripts(browser: Browser, page: Pa
 		await context.close();
 	}
 }
+
+/** Changes the app's database directly, to set up a state the test needs. */
+export function writeDatabase<T>(write: (db: Database.Database) => T): T {
+	const db = new Database(inject('databasePath'), { fileMustExist: true });
+	db.pragma('busy_timeout = 5000');
+	try {
+		return write(db);
+	} finally {
+		db.close();
+	}
+}
