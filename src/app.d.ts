@@ -1,6 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Language } from '$lib/survey/schema';
 import type { TextSize } from '$lib/server/preferences';
+import type { Session, StaffUser } from '$lib/server/auth/sessions';
 
 declare global {
 	namespace App {
@@ -11,6 +12,9 @@ declare global {
 		interface Locals {
 			lang: Language;
 			textSize: TextSize;
+			/** The member of staff logged in, or null (residents never log in). */
+			user: StaffUser | null;
+			session: Session | null;
 		}
 	}
 }

@@ -1,24 +1,53 @@
-// Start-up (migrate, install the bundled survey) and the handles every request passes through.
+// Start-up (migrate, install the bundled survey, the first administrator) and the handles
+// every request passes through.
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import * as responses from '$lib/server/responses';
+import * as users from '$lib/server/users';
+import * as audit from '$lib/server/audit';
 import { config } from '$lib/server/config';
 import { dayIn } from '$lib/survey/phase';
 import { securityHeaders } from '$lib/server/security-headers';
 import { handlePreferences } from '$lib/server/page-preferences';
+import { handleSession } from '$lib/server/auth/handle-session';
+import { purgeExpiredSessions } from '$lib/server/auth/sessions';
 
-export const init: ServerInit = () => {
+function housekeeping() {
+	const database = db();
+	const weekAgo = dayIn(new Date(Date.now() - 7 * 24 * 3600 * 1000), config.timeZone);
+	responses.purgeSubmissionKeys(database, weekAgo);
+	purgeExpiredSessions(database);
+}
+
+export const init: ServerInit = async () => {
 	const database = db();
 	if (surveys.installBundled(database))
 		console.log(`Installed the bundled survey at /s/${surveys.BUNDLED_SLUG}`);
-	const weekAgo = dayIn(new Date(Date.now() - 7 * 24 * 3600 * 1000), config.timeZone);
-	responses.purgeSubmissionKeys(database, weekAgo);
+	const admin = await users.ensureFirstAdmin(database, process.env);
+	if (admin) {
+		audit.record(database, null, 'user.first-admin', `user:${admin.email}`);
+		console.log(
+			admin.oneTimePassword
+				? [
+						'================================================================',
+						' 最初の管理者アカウントを作成しました (first administrator created)',
+						` ログインID (login id):        ${admin.email}`,
+						` 一時パスワード (one-time):     ${admin.oneTimePassword}`,
+						' /admin/login でログインし、新しいパスワードを設定してください。',
+						' This password is shown only once and must be changed at first login.',
+						'================================================================'
+					].join('\n')
+				: `Administrator ${admin.email} created with the password from ADMIN_PASSWORD.`
+		);
+	}
+	housekeeping();
+	setInterval(housekeeping, 60 * 60 * 1000).unref();
 };
 
-export const handle: Handle = sequence(handlePreferences, securityHeaders);
+export const handle: Handle = sequence(securityHeaders, handlePreferences, handleSession);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status === 404) return { message };

@@ -185,3 +185,55 @@ export function listPublic(db: DB, now: Date): ListedSurvey[] {
 		};
 	});
 }
+
+export interface StaffSurvey {
+	id: number;
+	slug: string;
+	title: string;
+	fiscalYear: number;
+	status: Survey['status'];
+	phase: Phase | 'draft';
+	publishedVersion: number | null;
+	latestVersion: number;
+	opensAt: string | null;
+	closesAt: string | null;
+	responses: number;
+}
+
+/** Every survey with its status and response count, for the staff dashboard. */
+export function listForStaff(db: DB, now: Date): StaffSurvey[] {
+	const rows = db
+		.prepare(
+			`SELECT s.*, pv.version AS published_version,
+			        (SELECT max(version) FROM survey_version WHERE survey_id = s.id) AS latest_version,
+			        json_extract(coalesce(pv.document,
+			          (SELECT document FROM survey_version WHERE survey_id = s.id ORDER BY version DESC LIMIT 1)),
+			          '$.title.ja') AS title,
+			        (SELECT count(*) FROM response r JOIN survey_version v ON v.id = r.survey_version_id
+			          WHERE v.survey_id = s.id) AS responses
+			 FROM survey s LEFT JOIN survey_version pv ON pv.id = s.published_version_id
+			 ORDER BY s.fiscal_year DESC, s.id DESC`
+		)
+		.all() as (SurveyRow & {
+		published_version: number | null;
+		latest_version: number;
+		title: string;
+		responses: number;
+	})[];
+	return rows.map((r) => {
+		const survey = toSurvey(r);
+		return {
+			id: r.id,
+			slug: r.slug,
+			title: r.title,
+			fiscalYear: r.fiscal_year,
+			status: r.status,
+			phase: surveyPhase(survey, now),
+			publishedVersion: r.published_version,
+			latestVersion: r.latest_version,
+			opensAt: r.opens_at,
+			closesAt: r.closes_at,
+			responses: r.responses
+		};
+	});
+}

@@ -1,0 +1,13 @@
+// The audit log's filter as it appears in the URL, so a filtered view can be shared.
+import type { AuditFilter } from './audit';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function auditFilterFrom(url: URL): AuditFilter {
+	const get = (name: string) => url.searchParams.get(name)?.trim() || undefined;
+	const date = (name: string) => {
+		const v = get(name);
+		return v && DATE.test(v) ? v : undefined;
+	};
+	return { action: get('action'), actor: get('actor'), from: date('from'), to: date('to') };
+}

@@ -1,0 +1,114 @@
+// The audit log: who did what, when. Written for logins, account and role changes, survey
+// publishing and closing, every export and every view of raw data. Never a resident's answers.
+import type { DB } from './db';
+
+export interface AuditEvent {
+	id: number;
+	at: string;
+	actorId: number | null;
+	actor: string;
+	action: string;
+	target: string;
+	detail: Record<string, unknown>;
+}
+
+export interface Actor {
+	id: number;
+	email: string;
+}
+
+export function record(
+	db: DB,
+	actor: Actor | { id: null; email: string } | null,
+	action: string,
+	target = '',
+	detail: Record<string, unknown> = {}
+): void {
+	db.prepare('INSERT INTO audit_event (actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(
+		actor?.id ?? null,
+		actor?.email ?? '',
+		action,
+		target,
+		JSON.stringify(detail)
+	);
+}
+
+export interface AuditFilter {
+	/** Beginning of an action name, e.g. 'login' or 'login.failure'. */
+	action?: string;
+	/** Part of the actor's login id. */
+	actor?: string;
+	/** Dates (YYYY-MM-DD, Japan time) inclusive. */
+	from?: string;
+	to?: string;
+}
+
+/** The UTC instant (as stored) at which a Japanese calendar day, plus some days, begins. */
+function startOfJapanDay(day: string, plusDays: number): string {
+	const start = new Date(`${day}T00:00:00+09:00`);
+	start.setUTCDate(start.getUTCDate() + plusDays);
+	return start.toISOString();
+}
+
+function where(filter: AuditFilter): { sql: string; params: string[] } {
+	const clauses: string[] = [];
+	const params: string[] = [];
+	if (filter.action) {
+		clauses.push("(action = ? OR action LIKE ? ESCAPE '\\')");
+		params.push(filter.action, `${filter.action.replace(/[\\%_]/g, '\\$&')}.%`);
+	}
+	if (filter.actor) {
+		clauses.push("actor LIKE ? ESCAPE '\\'");
+		params.push(`%${filter.actor.replace(/[\\%_]/g, '\\$&')}%`);
+	}
+	if (filter.from) {
+		clauses.push('at >= ?');
+		params.push(startOfJapanDay(filter.from, 0));
+	}
+	if (filter.to) {
+		clauses.push('at < ?');
+		params.push(startOfJapanDay(filter.to, 1));
+	}
+	return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+interface Row {
+	id: number;
+	at: string;
+	actor_id: number | null;
+	actor: string;
+	action: string;
+	target: string;
+	detail: string;
+}
+
+const toEvent = (r: Row): AuditEvent => ({
+	id: r.id,
+	at: r.at,
+	actorId: r.actor_id,
+	actor: r.actor,
+	action: r.action,
+	target: r.target,
+	detail: JSON.parse(r.detail)
+});
+
+export function list(db: DB, filter: AuditFilter, limit = 200, offset = 0): { events: AuditEvent[]; total: number } {
+	const { sql, params } = where(filter);
+	const total = db.prepare(`SELECT count(*) FROM audit_event ${sql}`).pluck().get(...params) as number;
+	const rows = db
+		.prepare(`SELECT * FROM audit_event ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+		.all(...params, limit, offset) as Row[];
+	return { events: rows.map(toEvent), total };
+}
+
+/** Every matching event, oldest first, one at a time (for the CSV download). */
+export function* iterate(db: DB, filter: AuditFilter): Generator<AuditEvent> {
+	const { sql, params } = where(filter);
+	for (const row of db.prepare(`SELECT * FROM audit_event ${sql} ORDER BY id`).iterate(...params))
+		yield toEvent(row as Row);
+}
+
+/** The action names in the log, for the filter's choices. */
+export function actions(db: DB): string[] {
+	return db.prepare('SELECT DISTINCT action FROM audit_event ORDER BY action').pluck().all() as string[];
+}

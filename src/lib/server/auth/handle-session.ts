@@ -1,0 +1,44 @@
+// Resolves the staff session for every request, renews its cookie when due, and keeps every
+// staff path but the login page closed to anyone without a session.
+import type { Handle } from '@sveltejs/kit';
+import { db } from '../db';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from './sessions';
+
+const isStaffPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
+const isOpenStaffPath = (path: string) => path === '/admin/login';
+
+export const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const secure = event.url.protocol === 'https:';
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = validateSessionToken(db(), token);
+		if (result.session) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			if (result.renewed) setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+
+	const path = event.url.pathname;
+	if (!isStaffPath(path)) return resolve(event);
+	// Each staff load and action checks the user's role itself; this only turns away anyone
+	// not logged in, in case a check were ever forgotten.
+	if (!event.locals.user && !isOpenStaffPath(path))
+		return new Response(null, {
+			status: 303,
+			headers: { location: `/admin/login?next=${encodeURIComponent(path + event.url.search)}` }
+		});
+	const response = await resolve(event);
+	// Staff pages hold residents' answers: never kept in a shared cache or the back-forward cache.
+	response.headers.set('Cache-Control', 'no-store');
+	return response;
+};

@@ -1,0 +1,30 @@
+// Japanese names for survey phases and audit actions on the staff pages.
+export const PHASE_NAMES: Record<string, string> = {
+	draft: '下書き',
+	scheduled: '公開予定',
+	open: '回答受付中',
+	closed: '終了',
+	archived: 'アーカイブ'
+};
+
+export const ACTION_NAMES: Record<string, string> = {
+	'login.success': 'ログイン',
+	'login.failure': 'ログイン失敗',
+	'login.throttled': 'ログイン制限',
+	logout: 'ログアウト',
+	'session.logout-all': 'すべての端末からログアウト',
+	'user.first-admin': '最初の管理者を作成',
+	'user.create': 'ユーザー作成',
+	'user.update': 'ユーザー変更',
+	'user.roles': '役割の変更',
+	'user.disable': 'ユーザー無効化',
+	'user.enable': 'ユーザー有効化',
+	'user.password': 'パスワード変更',
+	'user.password-reset': 'パスワード再設定',
+	'user.sessions-ended': 'ログイン中の端末をすべて終了',
+	'survey.publish': '調査の公開',
+	'survey.close': '調査の終了',
+	'export.audit': '監査ログのダウンロード'
+};
+
+export const actionName = (action: string) => ACTION_NAMES[action] ?? action;

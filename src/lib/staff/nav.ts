@@ -1,0 +1,17 @@
+// The staff navigation: each link with the roles that may follow it. The server checks the
+// same roles again on the page itself.
+import type { Role } from './roles';
+
+export interface NavLink {
+	href: string;
+	label: string;
+	/** Empty: every member of staff. */
+	roles: Role[];
+}
+
+export const NAV: NavLink[] = [
+	{ href: '/admin', label: 'ダッシュボード', roles: [] },
+	{ href: '/admin/users', label: 'ユーザー管理', roles: ['admin'] },
+	{ href: '/admin/audit', label: '監査ログ', roles: ['admin'] },
+	{ href: '/admin/account', label: 'パスワード変更', roles: [] }
+];

@@ -1,0 +1,54 @@
+// The user's own account: change the password (required after a first or reset password),
+// and log out of every browser at once.
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import * as users from '$lib/server/users';
+import * as audit from '$lib/server/audit';
+import { requireStaff } from '$lib/server/auth/guard';
+import { passwordProblem, verifyPassword } from '$lib/server/auth/password';
+import {
+	createSession,
+	deleteSessionCookie,
+	generateSessionToken,
+	invalidateUserSessions,
+	setSessionCookie
+} from '$lib/server/auth/sessions';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireStaff(event);
+	return { mustChange: user.mustChangePassword };
+};
+
+export const actions: Actions = {
+	changePassword: async (event) => {
+		const user = requireStaff(event);
+		const data = await event.request.formData();
+		const current = String(data.get('current') ?? '');
+		const next = String(data.get('password') ?? '');
+		const confirm = String(data.get('confirm') ?? '');
+		const login = users.findForLogin(db(), user.email);
+		if (!login || !(await verifyPassword(login.passwordHash, current)))
+			return fail(400, { message: '現在のパスワードが正しくありません。' });
+		const problem =
+			next !== confirm ? '新しいパスワードが確認用と一致しません。' : passwordProblem(next, user.email);
+		if (problem) return fail(400, { message: problem });
+		if (next === current) return fail(400, { message: '現在と同じパスワードは使えません。' });
+
+		// Every session ends with the old password; this browser gets a fresh one.
+		await users.setPassword(db(), user.id, next, false);
+		const token = generateSessionToken();
+		const session = createSession(db(), token, user.id);
+		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+		audit.record(db(), user, 'user.password', `user:${user.id}`);
+		redirect(303, '/admin?changed');
+	},
+
+	logoutEverywhere: (event) => {
+		const user = requireStaff(event);
+		const ended = invalidateUserSessions(db(), user.id);
+		deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
+		audit.record(db(), user, 'session.logout-all', `user:${user.id}`, { sessions: ended });
+		redirect(303, '/admin/login');
+	}
+};

@@ -1,0 +1,26 @@
+// User management (administrators only): the list of staff accounts and a new account.
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import * as users from '$lib/server/users';
+import * as audit from '$lib/server/audit';
+import { requireStaff } from '$lib/server/auth/guard';
+import { readUserForm } from '$lib/server/user-form';
+
+export const load: PageServerLoad = (event) => {
+	requireStaff(event, 'admin');
+	return { users: users.list(db()) };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const admin = requireStaff(event, 'admin');
+		const { values, problems } = readUserForm(await event.request.formData());
+		if (users.emailTaken(db(), values.email)) problems.push('このログインIDはすでに使われています。');
+		if (problems.length) return fail(400, { values, problems });
+		const password = users.oneTimePassword();
+		const id = await users.create(db(), { ...values, password, mustChangePassword: true });
+		audit.record(db(), admin, 'user.create', `user:${id}`, { email: values.email, roles: values.roles });
+		return { created: { id, email: values.email, password } };
+	}
+};

@@ -1,0 +1,59 @@
+// One staff account (administrators only): change it, reset its password, end its sessions.
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import * as users from '$lib/server/users';
+import * as audit from '$lib/server/audit';
+import { requireStaff } from '$lib/server/auth/guard';
+import { invalidateUserSessions } from '$lib/server/auth/sessions';
+import { readUserForm } from '$lib/server/user-form';
+
+function target(id: string) {
+	const user = /^\d+$/.test(id) ? users.get(db(), Number(id)) : undefined;
+	if (!user) error(404, 'そのユーザーは見つかりません。');
+	return user;
+}
+
+export const load: PageServerLoad = (event) => {
+	requireStaff(event, 'admin');
+	return { account: target(event.params.id) };
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const admin = requireStaff(event, 'admin');
+		const before = target(event.params.id);
+		const { values, problems } = readUserForm(await event.request.formData());
+		if (users.emailTaken(db(), values.email, before.id)) problems.push('このログインIDはすでに使われています。');
+		const staysAdmin = values.roles.includes('admin') && !values.disabled;
+		if (!staysAdmin && before.roles.includes('admin') && users.activeAdminCount(db(), before.id) === 0)
+			problems.push('有効な管理者がいなくなるため、この変更はできません。');
+		if (problems.length) return fail(400, { values, problems });
+
+		users.update(db(), before.id, values);
+		const t = `user:${before.id}`;
+		audit.record(db(), admin, 'user.update', t, { email: values.email, displayName: values.displayName });
+		if (before.roles.join() !== values.roles.join())
+			audit.record(db(), admin, 'user.roles', t, { from: before.roles, to: values.roles });
+		if (before.disabled !== values.disabled)
+			audit.record(db(), admin, values.disabled ? 'user.disable' : 'user.enable', t);
+		return { saved: true };
+	},
+
+	resetPassword: async (event) => {
+		const admin = requireStaff(event, 'admin');
+		const account = target(event.params.id);
+		const password = users.oneTimePassword();
+		await users.setPassword(db(), account.id, password, true);
+		audit.record(db(), admin, 'user.password-reset', `user:${account.id}`);
+		return { reset: password };
+	},
+
+	endSessions: (event) => {
+		const admin = requireStaff(event, 'admin');
+		const account = target(event.params.id);
+		const ended = invalidateUserSessions(db(), account.id);
+		audit.record(db(), admin, 'user.sessions-ended', `user:${account.id}`, { sessions: ended });
+		return { ended };
+	}
+};
