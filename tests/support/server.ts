@@ -9,6 +9,8 @@ import path from 'node:path';
 export interface RunningServer {
 	url: string;
 	databasePath: string;
+	/** What the server printed so far (the first administrator's one-time password, say). */
+	output: () => string;
 	stop: () => Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	return {
 		url,
 		databasePath,
+		output: () => output,
 		stop: async () => {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));

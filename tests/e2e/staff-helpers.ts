@@ -1,0 +1,40 @@
+// Staff accounts for browser and HTTP tests, made straight in the app's database.
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import type { Role } from '../../src/lib/staff/roles';
+import { baseUrl, writeDatabase } from './browser';
+
+export interface TestStaff {
+	id: number;
+	email: string;
+	password: string;
+}
+
+export async function createStaff(roles: Role[], name = roles.join('-')): Promise<TestStaff> {
+	const email = `${name}-${randomBytes(4).toString('hex')}@city.example`;
+	const password = `pw-${randomBytes(12).toString('hex')}`;
+	const hash = await hashPassword(password);
+	const id = writeDatabase((db) => {
+		const id = Number(
+			db
+				.prepare('INSERT INTO staff_user (email, display_name, password_hash) VALUES (?, ?, ?)')
+				.run(email, `テスト ${name}`, hash).lastInsertRowid
+		);
+		for (const role of roles) db.prepare('INSERT INTO staff_role (user_id, role) VALUES (?, ?)').run(id, role);
+		return id;
+	});
+	return { id, email, password };
+}
+
+/** Logs in over HTTP, as the login form does; returns the session cookie ("name=value"). */
+export async function loginCookie(staff: TestStaff): Promise<string> {
+	const res = await fetch(`${baseUrl()}/admin/login`, {
+		method: 'POST',
+		body: new URLSearchParams({ email: staff.email, password: staff.password }),
+		headers: { origin: baseUrl(), accept: 'text/html' },
+		redirect: 'manual'
+	});
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('staff_session='));
+	if (res.status !== 303 || !cookie) throw new Error(`login failed for ${staff.email}: ${res.status}`);
+	return cookie.split(';')[0];
+}
