@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
 import { tempDatabasePath } from './support/temp-db';
+import { runAction } from './support/run-action';
 
 const temp = tempDatabasePath();
 process.env.DATABASE_PATH = temp.file;
@@ -30,25 +31,13 @@ afterAll(() => {
 let clientNumber = 0;
 /** Each call comes from a new client unless one is named, so the rate limit stays out of the way. */
 async function post(fields: Fields, client = `198.51.100.${++clientNumber}`) {
-	const body = new URLSearchParams();
-	for (const [name, value] of Object.entries(fields))
-		for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
-	const request = new Request('http://localhost/s/digital-2022', {
-		method: 'POST',
-		body,
-		headers: { 'content-type': 'application/x-www-form-urlencoded' }
+	const { result } = await runAction(submitAction as never, {
+		url: 'http://localhost/s/digital-2022',
+		fields,
+		params: { slug: 'digital-2022' },
+		client
 	});
-	try {
-		return await submitAction({
-			request,
-			params: { slug: 'digital-2022' },
-			locals: { lang: 'ja', textSize: 'normal' },
-			getClientAddress: () => client
-		});
-	} catch (thrown) {
-		if (isRedirect(thrown)) return thrown;
-		throw thrown;
-	}
+	return result;
 }
 
 let keyNumber = 0;

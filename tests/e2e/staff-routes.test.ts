@@ -1,0 +1,138 @@
+// Every staff route found in src/routes, for every role: allowed (200), forbidden (403), or
+// sent to the login page. The routes are read from the file system, so a new route without an
+// entry here fails the test, and so does a route whose guard was forgotten.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/lib/staff/roles';
+import { baseUrl } from './browser';
+import { createStaff, loginCookie, type TestStaff } from './staff-helpers';
+
+type Access = Role[] | 'any staff' | 'public';
+interface RouteRule {
+	access: Access;
+	/** Form actions the page declares, each checked like the page. */
+	actions?: string[];
+	/** Methods of a +server.ts endpoint. */
+	methods?: ('GET' | 'POST')[];
+}
+
+const TABLE: Record<string, RouteRule> = {
+	'/admin/login': { access: 'public', actions: ['default'] },
+	'/admin/logout': { access: 'any staff', methods: ['POST'] },
+	'/admin': { access: 'any staff' },
+	'/admin/account': { access: 'any staff', actions: ['changePassword', 'logoutEverywhere'] },
+	'/admin/users': { access: ['admin'], actions: ['create'] },
+	'/admin/users/[id]': { access: ['admin'], actions: ['update', 'resetPassword', 'endSessions'] },
+	'/admin/audit': { access: ['admin'] },
+	'/admin/audit/export': { access: ['admin'], methods: ['GET'] }
+};
+
+interface FoundRoute {
+	route: string;
+	kind: 'page' | 'endpoint';
+	actions: string[];
+	methods: string[];
+}
+
+/** The staff routes as SvelteKit sees them, from src/routes/admin. */
+function findRoutes(dir = path.resolve('src/routes/admin'), base = '/admin'): FoundRoute[] {
+	const found: FoundRoute[] = [];
+	const files = fs.readdirSync(dir, { withFileTypes: true });
+	const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+	if (files.some((f) => f.name === '+page.svelte' || f.name === '+page.server.ts')) {
+		const source = files.some((f) => f.name === '+page.server.ts') ? read('+page.server.ts') : '';
+		const block = source.split('export const actions')[1] ?? '';
+		found.push({
+			route: base,
+			kind: 'page',
+			actions: [...block.matchAll(/^\t(\w+):/gm)].map((m) => m[1]),
+			methods: []
+		});
+	}
+	if (files.some((f) => f.name === '+server.ts')) {
+		const methods = [...read('+server.ts').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+		found.push({ route: base, kind: 'endpoint', actions: [], methods });
+	}
+	for (const f of files.filter((f) => f.isDirectory())) {
+		// (groups) do not appear in the URL.
+		const segment = /^\(.*\)$/.test(f.name) ? '' : `/${f.name}`;
+		found.push(...findRoutes(path.join(dir, f.name), `${base}${segment}`));
+	}
+	return found;
+}
+
+const who = ['anonymous', ...ROLES] as const;
+type Who = (typeof who)[number];
+
+function expected(access: Access, as: Who): 'allowed' | 'forbidden' | 'login' {
+	if (access === 'public') return 'allowed';
+	if (as === 'anonymous') return 'login';
+	if (access === 'any staff' || as === 'admin' || access.includes(as)) return 'allowed';
+	return 'forbidden';
+}
+
+const staff = new Map<Role, TestStaff>();
+let sampleUserId = 0;
+
+beforeAll(async () => {
+	for (const role of ROLES) staff.set(role, await createStaff([role], `route-${role}`));
+	sampleUserId = (await createStaff(['clerk'], 'route-target')).id;
+});
+
+async function request(as: Who, method: string, url: string): Promise<Response> {
+	// A fresh session for every request: some actions (log out everywhere) end the session.
+	const cookie = as === 'anonymous' ? '' : await loginCookie(staff.get(as)!);
+	return fetch(`${baseUrl()}${url}`, {
+		method,
+		headers: { cookie, origin: baseUrl(), accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: method === 'POST' ? '' : undefined,
+		redirect: 'manual'
+	});
+}
+
+function outcome(res: Response): 'allowed' | 'forbidden' | 'login' {
+	if (res.status === 403) return 'forbidden';
+	// The guard sends the anonymous to the login page with ?next=; a logout lands there without.
+	if (res.status === 303 && res.headers.get('location')?.startsWith('/admin/login?next=')) return 'login';
+	return 'allowed';
+}
+
+const routes = findRoutes();
+
+describe('staff routes and roles', () => {
+	it('every staff route in src/routes has an entry in the table, with the same actions', () => {
+		const described = routes.map((r) => ({
+			route: r.route,
+			actions: r.kind === 'page' ? (TABLE[r.route]?.actions ?? []) : undefined,
+			methods: r.kind === 'endpoint' ? (TABLE[r.route]?.methods ?? []) : undefined
+		}));
+		const actual = routes.map((r) => ({
+			route: r.route,
+			actions: r.kind === 'page' ? r.actions : undefined,
+			methods: r.kind === 'endpoint' ? r.methods : undefined
+		}));
+		expect(actual).toEqual(described);
+		expect(routes.map((r) => r.route).sort()).toEqual(Object.keys(TABLE).sort());
+	});
+
+	for (const r of routes) {
+		const rule = TABLE[r.route];
+		if (!rule || rule.access === 'public') continue;
+		const url = r.route.replace('[id]', () => String(sampleUserId));
+		const checks: [string, string][] =
+			r.kind === 'endpoint'
+				? r.methods.map((m) => [m, url])
+				: [['GET', url], ...r.actions.map((a): [string, string] => ['POST', a === 'default' ? url : `${url}?/${a}`])];
+		for (const [method, target] of checks)
+			it(`${method} ${target.replace(String(sampleUserId), '[id]')}`, async () => {
+				const results: Record<string, string> = {};
+				const wanted: Record<string, string> = {};
+				for (const as of who) {
+					results[as] = outcome(await request(as, method, target.replace('[id]', String(sampleUserId))));
+					wanted[as] = expected(rule.access, as);
+				}
+				expect(results).toEqual(wanted);
+			});
+	}
+});
