@@ -38,7 +38,7 @@ describe('staff login', () => {
 		const wrong = await attempt('hanako@city.example', 'not-the-password', '198.51.100.2');
 		for (const { result } of [unknown, wrong]) {
 			expect(isActionFailure(result) && result.status).toBe(400);
-			expect(isActionFailure(result) && result.data.message).toBe('ログインIDまたはパスワードが正しくありません。');
+			expect(isActionFailure(result) && (result.data as { message?: string } | undefined)?.message).toBe('ログインIDまたはパスワードが正しくありません。');
 		}
 		const reasons = db
 			.prepare("SELECT json_extract(detail, '$.reason') FROM audit_event WHERE action = 'login.failure' ORDER BY id")
@@ -62,7 +62,7 @@ describe('staff login', () => {
 		for (let i = 0; i < 4; i++) await attempt('hanako@city.example', `wrong-${i}`, `192.0.2.${i}`);
 		const { result } = await attempt('hanako@city.example', 'kawa-no-nagare-2026', '192.0.2.99');
 		expect(isActionFailure(result) && result.status).toBe(429);
-		expect(isActionFailure(result) && result.data.message).toContain('一時的に制限しています');
+		expect(isActionFailure(result) && (result.data as { message?: string } | undefined)?.message).toContain('一時的に制限しています');
 	});
 
 	it('slows down one address trying many accounts', async () => {
