@@ -34,3 +34,10 @@ export async function agreeAndStart(page: Page) {
 	await page.locator('#consent').check();
 	await next(page);
 }
+
+/** Answers the three required questions about the resident (age, district, household). */
+export async function aboutYou(page: Page, age: number, district: number, household: number) {
+	await choose(page, 'F1', age);
+	await page.locator('#in-F3').selectOption(String(district));
+	await choose(page, 'F4', household);
+}

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways } from './browser';
-import { SURVEY, agreeAndStart, choose, expectAccessible, heading, next, rate } from './survey-steps';
+import { SURVEY, aboutYou, agreeAndStart, choose, expectAccessible, heading, next, rate } from './survey-steps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -138,9 +138,7 @@ describe('the resident survey on a phone', () => {
 		await agreeAndStart(page);
 
 		expect(await heading(page)).toBe('About you');
-		await choose(page, 'F1', 3);
-		await page.locator('#in-F3').selectOption('17');
-		await choose(page, 'F4', 3);
+		await aboutYou(page, 3, 17, 3);
 		await choose(page, 'F5', 1, 2);
 		await choose(page, 'F6', 1);
 		await next(page);
@@ -236,9 +234,7 @@ describe('the resident survey on a phone', () => {
 		const { context, page, errors } = await newPage(browser);
 		await page.goto(SURVEY);
 		await agreeAndStart(page);
-		await choose(page, 'F1', 10);
-		await page.locator('#in-F3').selectOption('21');
-		await choose(page, 'F4', 2);
+		await aboutYou(page, 10, 21, 2);
 		await next(page);
 		await choose(page, 'D2', 4);
 
@@ -275,9 +271,7 @@ describe('the resident survey on a phone', () => {
 		const { context, page, errors } = await newPage(browser);
 		await page.goto(SURVEY);
 		await agreeAndStart(page);
-		await choose(page, 'F1', 5);
-		await page.locator('#in-F3').selectOption('3');
-		await choose(page, 'F4', 3);
+		await aboutYou(page, 5, 3, 3);
 		await next(page);
 		await choose(page, 'D2', 5);
 		for (let i = 0; i < 4; i++) await next(page);
@@ -294,9 +288,7 @@ describe('the resident survey on a phone', () => {
 			const { context, page } = await newPage(browser, { viewport });
 			await page.goto(SURVEY);
 			await agreeAndStart(page);
-			await choose(page, 'F1', 5);
-			await page.locator('#in-F3').selectOption('3');
-			await choose(page, 'F4', 3);
+			await aboutYou(page, 5, 3, 3);
 			await next(page);
 			await choose(page, 'D2', 5);
 			await next(page);
