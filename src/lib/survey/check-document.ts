@@ -30,8 +30,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
 	const last = issue.path[issue.path.length - 1];
-	if (issue.message === 'ja' || (last === 'ja' && issue.code === 'invalid_type'))
-		return '日本語の文言がありません。';
+	const missingText =
+		issue.code === 'invalid_type' && issue.input === undefined && (last === 'ja' || last === 'label' || last === 'title');
+	if (issue.message === 'ja' || missingText) return '日本語の文言がありません。';
 	if (issue.message === 'key')
 		return 'キーは英字で始まり、英数字と _ だけの 32 文字以内にしてください。';
 	switch (issue.code) {
