@@ -11,6 +11,8 @@ export interface Survey extends Schedule {
 	fiscalYear: number;
 	publishedVersionId: number | null;
 	minCellSize: number;
+	resultsPublic: boolean;
+	invitationRequired: boolean;
 }
 
 export interface PublishedSurvey {
@@ -28,6 +30,8 @@ interface SurveyRow {
 	opens_at: string | null;
 	closes_at: string | null;
 	min_cell_size: number;
+	results_public: number;
+	invitation_required: number;
 }
 
 const toSurvey = (r: SurveyRow): Survey => ({
@@ -38,7 +42,9 @@ const toSurvey = (r: SurveyRow): Survey => ({
 	publishedVersionId: r.published_version_id,
 	opensAt: r.opens_at,
 	closesAt: r.closes_at,
-	minCellSize: r.min_cell_size
+	minCellSize: r.min_cell_size,
+	resultsPublic: r.results_public === 1,
+	invitationRequired: r.invitation_required === 1
 });
 
 export class InvalidQuestionnaireError extends Error {
@@ -237,3 +243,149 @@ export function listForStaff(db: DB, now: Date): StaffSurvey[] {
 		};
 	});
 }
+
+// ---- the designer's life cycle: draft → open (now or scheduled) → closed → archived --------
+
+export class SurveyStateError extends Error {
+	status = 409;
+}
+
+export function getById(db: DB, id: number): Survey | undefined {
+	const row = db.prepare('SELECT * FROM survey WHERE id = ?').get(id) as SurveyRow | undefined;
+	return row && toSurvey(row);
+}
+
+export interface VersionInfo {
+	id: number;
+	version: number;
+	publishedAt: string | null;
+	createdAt: string;
+	responses: number;
+}
+
+export function versions(db: DB, surveyId: number): VersionInfo[] {
+	return (
+		db
+			.prepare(
+				`SELECT v.id, v.version, v.published_at, v.created_at,
+				        (SELECT count(*) FROM response WHERE survey_version_id = v.id) AS responses
+				 FROM survey_version v WHERE v.survey_id = ? ORDER BY v.version DESC`
+			)
+			.all(surveyId) as { id: number; version: number; published_at: string | null; created_at: string; responses: number }[]
+	).map((r) => ({ id: r.id, version: r.version, publishedAt: r.published_at, createdAt: r.created_at, responses: r.responses }));
+}
+
+/** The unpublished version being edited, if there is one (its document may not be valid yet). */
+export function draft(db: DB, surveyId: number): { versionId: number; version: number; document: unknown } | undefined {
+	const row = db
+		.prepare(
+			`SELECT id, version, document FROM survey_version WHERE survey_id = ? AND published_at IS NULL
+			 ORDER BY version DESC LIMIT 1`
+		)
+		.get(surveyId) as { id: number; version: number; document: string } | undefined;
+	return row && { versionId: row.id, version: row.version, document: JSON.parse(row.document) };
+}
+
+/** The document the editor starts from: the draft, else the version residents answer. */
+export function editable(db: DB, survey: Survey): unknown {
+	const d = draft(db, survey.id);
+	if (d) return d.document;
+	return survey.publishedVersionId ? publishedVersion(db, survey.publishedVersionId) : undefined;
+}
+
+const MAX_DOCUMENT_BYTES = 1_000_000;
+
+/**
+ * Saves the editor's document as the draft: into the existing draft version, or as a new
+ * version after the published ones (a published version is never changed).
+ */
+export function saveDraft(db: DB, surveyId: number, document: unknown): number {
+	const json = JSON.stringify(document);
+	if (json.length > MAX_DOCUMENT_BYTES) throw new SurveyStateError('調査票が大きすぎます。');
+	return db.transaction(() => {
+		const survey = getById(db, surveyId);
+		if (!survey) throw new SurveyStateError('調査がありません。');
+		if (survey.status === 'archived') throw new SurveyStateError('アーカイブした調査は編集できません。');
+		const existing = draft(db, surveyId);
+		if (existing) {
+			db.prepare('UPDATE survey_version SET document = ? WHERE id = ?').run(json, existing.versionId);
+			return existing.versionId;
+		}
+		const next = (db.prepare('SELECT coalesce(max(version), 0) + 1 FROM survey_version WHERE survey_id = ?').pluck().get(surveyId) as number);
+		return Number(
+			db.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, ?, ?)').run(surveyId, next, json)
+				.lastInsertRowid
+		);
+	})();
+}
+
+/** Throws the draft away; the published version stays as it is. */
+export function discardDraft(db: DB, surveyId: number): void {
+	db.prepare('DELETE FROM survey_version WHERE survey_id = ? AND published_at IS NULL').run(surveyId);
+}
+
+export interface Settings {
+	slug: string;
+	fiscalYear: number;
+	opensAt: string | null;
+	closesAt: string | null;
+	minCellSize: number;
+	resultsPublic: boolean;
+	invitationRequired: boolean;
+}
+
+export function updateSettings(db: DB, surveyId: number, s: Settings): void {
+	db.prepare(
+		`UPDATE survey SET slug = ?, fiscal_year = ?, opens_at = ?, closes_at = ?, min_cell_size = ?,
+		 results_public = ?, invitation_required = ? WHERE id = ?`
+	).run(s.slug, s.fiscalYear, s.opensAt, s.closesAt, s.minCellSize, s.resultsPublic ? 1 : 0, s.invitationRequired ? 1 : 0, surveyId);
+}
+
+/** Publishes the draft: it becomes immutable and residents answer it (from opensAt if set). */
+export function publishDraft(db: DB, surveyId: number): number {
+	const d = draft(db, surveyId);
+	if (!d) throw new SurveyStateError('公開する下書きがありません。');
+	const survey = getById(db, surveyId)!;
+	if (survey.status === 'archived') throw new SurveyStateError('アーカイブした調査は公開できません。');
+	publish(db, surveyId, d.versionId, { opensAt: survey.opensAt, closesAt: survey.closesAt });
+	return d.versionId;
+}
+
+export function close(db: DB, surveyId: number): void {
+	const survey = getById(db, surveyId);
+	if (survey?.status !== 'open') throw new SurveyStateError('回答を受け付けている調査ではありません。');
+	setStatus(db, surveyId, 'closed');
+}
+
+export function reopen(db: DB, surveyId: number): void {
+	const survey = getById(db, surveyId);
+	if (survey?.status !== 'closed' || !survey.publishedVersionId) throw new SurveyStateError('終了した調査ではありません。');
+	db.prepare("UPDATE survey SET status = 'open', closes_at = NULL WHERE id = ?").run(surveyId);
+}
+
+export function archive(db: DB, surveyId: number): void {
+	const survey = getById(db, surveyId);
+	if (survey?.status === 'open') throw new SurveyStateError('回答受付中の調査は、先に終了してください。');
+	setStatus(db, surveyId, 'archived');
+}
+
+/** A new edition from an earlier one (e.g. 2022 → 2023): same questions and keys, as a draft. */
+export function clone(db: DB, sourceId: number, target: { slug: string; fiscalYear: number }): { surveyId: number; versionId: number } {
+	const source = getById(db, sourceId);
+	if (!source) throw new SurveyStateError('元の調査がありません。');
+	const document = editable(db, source);
+	return db.transaction(() => {
+		const surveyId = Number(
+			db.prepare('INSERT INTO survey (slug, fiscal_year, min_cell_size) VALUES (?, ?, ?)')
+				.run(target.slug, target.fiscalYear, source.minCellSize).lastInsertRowid
+		);
+		const versionId = Number(
+			db.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, 1, ?)')
+				.run(surveyId, JSON.stringify(document)).lastInsertRowid
+		);
+		return { surveyId, versionId };
+	})();
+}
+
+export const slugTaken = (db: DB, slug: string, exceptId = 0) =>
+	!!db.prepare('SELECT 1 FROM survey WHERE slug = ? AND id != ?').get(slug, exceptId);

@@ -22,8 +22,14 @@ export const ACTION_NAMES: Record<string, string> = {
 	'user.password': 'パスワード変更',
 	'user.password-reset': 'パスワード再設定',
 	'user.sessions-ended': 'ログイン中の端末をすべて終了',
+	'survey.create': '調査の作成',
+	'survey.settings': '調査の設定変更',
 	'survey.publish': '調査の公開',
 	'survey.close': '調査の終了',
+	'survey.reopen': '調査の再開',
+	'survey.archive': '調査のアーカイブ',
+	'survey.discard-draft': '下書きの破棄',
+	'export.questionnaire': '調査票のダウンロード',
 	'export.audit': '監査ログのダウンロード'
 };
 

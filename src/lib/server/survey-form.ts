@@ -1,0 +1,53 @@
+// Reads the designer's forms: a new survey (how to start it) and a survey's settings.
+import type { DB } from './db';
+import * as surveys from './surveys';
+import type { Settings } from './surveys';
+
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function readSlugAndYear(data: FormData, db: DB, exceptId = 0): { slug: string; fiscalYear: number; problems: string[] } {
+	const slug = String(data.get('slug') ?? '').trim();
+	const fiscalYear = Number(String(data.get('fiscalYear') ?? '').normalize('NFKC'));
+	const problems: string[] = [];
+	if (!SLUG.test(slug)) problems.push('アドレス（URL）の名前は、半角の小文字英数字とハイフンで 64 文字以内にしてください（例: digital-2023）。');
+	else if (surveys.slugTaken(db, slug, exceptId)) problems.push(`アドレス「${slug}」はほかの調査で使われています。`);
+	if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) problems.push('年度は西暦 4 桁で入力してください（例: 2023）。');
+	return { slug, fiscalYear, problems };
+}
+
+/** A date-time field (datetime-local, Japan time) as stored (ISO, UTC), or null. */
+function dateTime(value: FormDataEntryValue | null): string | null | 'invalid' {
+	const v = String(value ?? '').trim();
+	if (!v) return null;
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return 'invalid';
+	return new Date(`${v}:00+09:00`).toISOString();
+}
+
+export function readSettings(data: FormData, db: DB, surveyId: number): { settings: Settings; problems: string[] } {
+	const { slug, fiscalYear, problems } = readSlugAndYear(data, db, surveyId);
+	const opensAt = dateTime(data.get('opensAt'));
+	const closesAt = dateTime(data.get('closesAt'));
+	if (opensAt === 'invalid' || closesAt === 'invalid') problems.push('日時の形式が正しくありません。');
+	else if (opensAt && closesAt && opensAt >= closesAt) problems.push('受付終了は受付開始より後にしてください。');
+	const minCellSize = Number(data.get('minCellSize'));
+	if (!Number.isInteger(minCellSize) || minCellSize < 1 || minCellSize > 100)
+		problems.push('公表する集計の最小人数は 1〜100 の整数にしてください。');
+	return {
+		settings: {
+			slug,
+			fiscalYear,
+			opensAt: opensAt === 'invalid' ? null : opensAt,
+			closesAt: closesAt === 'invalid' ? null : closesAt,
+			minCellSize,
+			resultsPublic: data.get('resultsPublic') === 'on',
+			invitationRequired: data.get('invitationRequired') === 'on'
+		},
+		problems
+	};
+}
+
+/** An ISO time as the value of a datetime-local field in Japan time. */
+export function toLocalInput(iso: string | null): string {
+	if (!iso) return '';
+	return new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 16);
+}

@@ -1,0 +1,69 @@
+// One survey for its designer: status and life cycle, what the draft changes, settings,
+// versions, and the downloads.
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { db } from '$lib/server/db';
+import * as surveys from '$lib/server/surveys';
+import * as audit from '$lib/server/audit';
+import { designerSurvey } from '$lib/server/designer';
+import { readSettings, toLocalInput } from '$lib/server/survey-form';
+import { checkQuestionnaire } from '$lib/survey/check-document';
+import { diffQuestionnaires } from '$lib/survey/diff';
+import { surveyPhase } from '$lib/survey/phase';
+
+export const load: PageServerLoad = (event) => {
+	const { survey } = designerSurvey(event);
+	const draft = surveys.draft(db(), survey.id);
+	const checked = draft ? checkQuestionnaire(draft.document) : undefined;
+	const published = survey.publishedVersionId ? surveys.publishedVersion(db(), survey.publishedVersionId) : undefined;
+	const title = (checked?.ok ? checked.doc.title.ja : undefined) ?? published?.title.ja ?? '（題名なし）';
+	return {
+		survey: {
+			...survey,
+			phase: surveyPhase(survey, new Date()),
+			opensAtInput: toLocalInput(survey.opensAt),
+			closesAtInput: toLocalInput(survey.closesAt)
+		},
+		title,
+		versions: surveys.versions(db(), survey.id),
+		draft: draft && {
+			version: draft.version,
+			problems: checked && !checked.ok ? checked.problems : [],
+			changes: published && checked?.ok ? diffQuestionnaires(published, checked.doc) : []
+		}
+	};
+};
+
+type Verb = 'publish' | 'close' | 'reopen' | 'archive' | 'discard-draft';
+
+/** Runs one step of the life cycle, logs it, and comes back to this page. */
+function step(verb: Verb, run: (surveyId: number) => unknown) {
+	return (event: RequestEvent) => {
+		const { user, survey } = designerSurvey(event);
+		try {
+			const result = run(survey.id);
+			audit.record(db(), user, `survey.${verb}`, `survey:${survey.slug}`, typeof result === 'number' ? { versionId: result } : {});
+		} catch (e) {
+			if (e instanceof surveys.SurveyStateError || e instanceof surveys.InvalidQuestionnaireError)
+				return fail(409, { problems: [e instanceof surveys.InvalidQuestionnaireError ? '調査票に問題があるため公開できません。' : e.message] });
+			throw e;
+		}
+		redirect(303, `/admin/surveys/${survey.id}?done=${verb}`);
+	};
+}
+
+export const actions: Actions = {
+	settings: async (event) => {
+		const { user, survey } = designerSurvey(event);
+		const { settings, problems } = readSettings(await event.request.formData(), db(), survey.id);
+		if (problems.length) return fail(400, { problems });
+		surveys.updateSettings(db(), survey.id, settings);
+		audit.record(db(), user, 'survey.settings', `survey:${settings.slug}`, { ...settings });
+		redirect(303, `/admin/surveys/${survey.id}?done=settings`);
+	},
+	publish: step('publish', (id) => surveys.publishDraft(db(), id)),
+	close: step('close', (id) => surveys.close(db(), id)),
+	reopen: step('reopen', (id) => surveys.reopen(db(), id)),
+	archive: step('archive', (id) => surveys.archive(db(), id)),
+	discardDraft: step('discard-draft', (id) => surveys.discardDraft(db(), id))
+};
