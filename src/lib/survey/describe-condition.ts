@@ -40,12 +40,14 @@ const words = {
 	}
 };
 
-function describeClause(clause: Clause, byKey: Map<string, Question>, lang: Language): string {
+function describeClause(clause: Clause, byKey: Map<string, Question>, lang: Language, style: Style): string {
 	const w = words[lang];
 	const q = byKey.get(clause.question);
 	const name = clause.row ? `${clause.question}（${rowLabel(q, clause.row, lang)}）` : clause.question;
 	const labels = (codes: number[]) =>
-		codes
+		style === 'codes'
+			? codes.join(lang === 'en' ? ' or ' : '・')
+			: codes
 			.map((code) => {
 				const option = q && 'options' in q ? q.options.find((o) => o.code === code) : undefined;
 				return w.quote(option ? t(option.label, lang) : String(code));
@@ -72,13 +74,16 @@ function rowLabel(q: Question | undefined, row: string, lang: Language): string 
 	return found ? t(found.label, lang) : row;
 }
 
-export function describeCondition(doc: Questionnaire, condition: Condition, lang: Language): string {
+/** labels: 「ほとんど使わない」; codes: 4・5 (for paper, where codes are printed by the choices). */
+type Style = 'labels' | 'codes';
+
+export function describeCondition(doc: Questionnaire, condition: Condition, lang: Language, style: Style = 'labels'): string {
 	const byKey = new Map(doc.sections.flatMap((s) => s.questions.map((q) => [q.key, q])));
 	const walk = (c: Condition): string => {
 		const items = 'all' in c ? c.all : c.any;
 		const joiner = 'all' in c ? words[lang].and : words[lang].or;
 		return items
-			.map((item: Clause | Condition) => (isClause(item) ? describeClause(item, byKey, lang) : walk(item)))
+			.map((item: Clause | Condition) => (isClause(item) ? describeClause(item, byKey, lang, style) : walk(item)))
 			.join(joiner);
 	};
 	return walk(condition);
