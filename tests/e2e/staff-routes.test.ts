@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/lib/staff/roles';
-import { baseUrl } from './browser';
+import { baseUrl, writeDatabase } from './browser';
 import { createStaff, loginCookie, type TestStaff } from './staff-helpers';
 
 type Access = Role[] | 'any staff' | 'public';
@@ -25,8 +25,21 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/users': { access: ['admin'], actions: ['create'] },
 	'/admin/users/[id]': { access: ['admin'], actions: ['update', 'resetPassword', 'endSessions'] },
 	'/admin/audit': { access: ['admin'] },
-	'/admin/audit/export': { access: ['admin'], methods: ['GET'] }
+	'/admin/audit/export': { access: ['admin'], methods: ['GET'] },
+	'/admin/surveys': { access: ['designer'], actions: ['create'] },
+	'/admin/surveys/[id]': {
+		access: ['designer'],
+		actions: ['settings', 'publish', 'close', 'reopen', 'archive', 'discardDraft']
+	},
+	'/admin/surveys/[id]/edit': { access: ['designer'], actions: ['save'] },
+	'/admin/surveys/[id]/preview': { access: ['designer'] },
+	'/admin/surveys/[id]/export': { access: ['designer'], methods: ['GET'] },
+	'/admin/surveys/[id]/frame': { access: ['designer'] },
+	'/admin/surveys/[id]/print': { access: ['designer'] }
 };
+
+/** Which record an [id] in a route stands for: a throwaway user or survey of this test. */
+const sampleId = (route: string) => (route.startsWith('/admin/surveys') ? sampleSurveyId : sampleUserId);
 
 interface FoundRoute {
 	route: string;
@@ -74,10 +87,19 @@ function expected(access: Access, as: Who): 'allowed' | 'forbidden' | 'login' {
 
 const staff = new Map<Role, TestStaff>();
 let sampleUserId = 0;
+let sampleSurveyId = 0;
 
 beforeAll(async () => {
 	for (const role of ROLES) staff.set(role, await createStaff([role], `route-${role}`));
 	sampleUserId = (await createStaff(['clerk'], 'route-target')).id;
+	// A draft survey of its own, since allowed actions here really publish and archive.
+	sampleSurveyId = writeDatabase((db) => {
+		const id = Number(db.prepare("INSERT INTO survey (slug, fiscal_year) VALUES ('route-test', 2030)").run().lastInsertRowid);
+		db.prepare(
+			'INSERT INTO survey_version (survey_id, version, document) SELECT ?, 1, document FROM survey_version WHERE id = 1'
+		).run(id);
+		return id;
+	});
 });
 
 async function request(as: Who, method: string, url: string): Promise<Response> {
@@ -91,8 +113,10 @@ async function request(as: Who, method: string, url: string): Promise<Response> 
 	});
 }
 
-function outcome(res: Response): 'allowed' | 'forbidden' | 'login' {
+function outcome(res: Response): 'allowed' | 'forbidden' | 'login' | 'missing' {
 	if (res.status === 403) return 'forbidden';
+	// A 404 would mean the sample record was not found: the page was never really reached.
+	if (res.status === 404) return 'missing';
 	// The guard sends the anonymous to the login page with ?next=; a logout lands there without.
 	if (res.status === 303 && res.headers.get('location')?.startsWith('/admin/login?next=')) return 'login';
 	return 'allowed';
@@ -119,17 +143,18 @@ describe('staff routes and roles', () => {
 	for (const r of routes) {
 		const rule = TABLE[r.route];
 		if (!rule || rule.access === 'public') continue;
-		const url = r.route.replace('[id]', () => String(sampleUserId));
 		const checks: [string, string][] =
 			r.kind === 'endpoint'
-				? r.methods.map((m) => [m, url])
-				: [['GET', url], ...r.actions.map((a): [string, string] => ['POST', a === 'default' ? url : `${url}?/${a}`])];
-		for (const [method, target] of checks)
-			it(`${method} ${target.replace(String(sampleUserId), '[id]')}`, async () => {
+				? r.methods.map((m) => [m, r.route])
+				: [['GET', r.route], ...r.actions.map((a): [string, string] => ['POST', a === 'default' ? r.route : `${r.route}?/${a}`])];
+		for (const [method, pattern] of checks)
+			it(`${method} ${pattern}`, async () => {
+				// The sample records exist only once beforeAll has run.
+				const target = pattern.replace('[id]', String(sampleId(r.route)));
 				const results: Record<string, string> = {};
 				const wanted: Record<string, string> = {};
 				for (const as of who) {
-					results[as] = outcome(await request(as, method, target.replace('[id]', String(sampleUserId))));
+					results[as] = outcome(await request(as, method, target));
 					wanted[as] = expected(rule.access, as);
 				}
 				expect(results).toEqual(wanted);

@@ -9,7 +9,11 @@ import { checkQuestionnaire } from '$lib/survey/check-document';
 
 export const GET: RequestHandler = (event) => {
 	const { user, survey } = designerSurvey(event);
-	const versionId = Number(event.url.searchParams.get('version'));
+	// Without ?version=, the newest version (the draft if there is one).
+	const asked = event.url.searchParams.get('version');
+	const versionId = asked
+		? Number(asked)
+		: (db().prepare('SELECT id FROM survey_version WHERE survey_id = ? ORDER BY version DESC LIMIT 1').pluck().get(survey.id) as number);
 	const format = event.url.searchParams.get('format') === 'csv' ? 'csv' : 'json';
 	const row = db()
 		.prepare('SELECT version, document FROM survey_version WHERE id = ? AND survey_id = ?')
