@@ -4,6 +4,8 @@
 ALTER TABLE survey ADD COLUMN results_public INTEGER NOT NULL DEFAULT 0 CHECK (results_public IN (0, 1));
 -- Whether answering needs an invitation code from a mailed letter.
 ALTER TABLE survey ADD COLUMN invitation_required INTEGER NOT NULL DEFAULT 0 CHECK (invitation_required IN (0, 1));
+-- The edition this one was cloned from (e.g. FY2023 from FY2022), for comparing years.
+ALTER TABLE survey ADD COLUMN previous_edition_id INTEGER REFERENCES survey (id) ON DELETE SET NULL;
 
 -- A priority project (重点プロジェクト) of the smart-city vision, revised each year.
 CREATE TABLE priority_project (

@@ -13,6 +13,7 @@ export interface Survey extends Schedule {
 	minCellSize: number;
 	resultsPublic: boolean;
 	invitationRequired: boolean;
+	previousEditionId: number | null;
 }
 
 export interface PublishedSurvey {
@@ -32,6 +33,7 @@ interface SurveyRow {
 	min_cell_size: number;
 	results_public: number;
 	invitation_required: number;
+	previous_edition_id: number | null;
 }
 
 const toSurvey = (r: SurveyRow): Survey => ({
@@ -44,7 +46,8 @@ const toSurvey = (r: SurveyRow): Survey => ({
 	closesAt: r.closes_at,
 	minCellSize: r.min_cell_size,
 	resultsPublic: r.results_public === 1,
-	invitationRequired: r.invitation_required === 1
+	invitationRequired: r.invitation_required === 1,
+	previousEditionId: r.previous_edition_id
 });
 
 export class InvalidQuestionnaireError extends Error {
@@ -376,8 +379,8 @@ export function clone(db: DB, sourceId: number, target: { slug: string; fiscalYe
 	const document = editable(db, source);
 	return db.transaction(() => {
 		const surveyId = Number(
-			db.prepare('INSERT INTO survey (slug, fiscal_year, min_cell_size) VALUES (?, ?, ?)')
-				.run(target.slug, target.fiscalYear, source.minCellSize).lastInsertRowid
+			db.prepare('INSERT INTO survey (slug, fiscal_year, min_cell_size, previous_edition_id) VALUES (?, ?, ?, ?)')
+				.run(target.slug, target.fiscalYear, source.minCellSize, source.id).lastInsertRowid
 		);
 		const versionId = Number(
 			db.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, 1, ?)')
@@ -389,3 +392,17 @@ export function clone(db: DB, sourceId: number, target: { slug: string; fiscalYe
 
 export const slugTaken = (db: DB, slug: string, exceptId = 0) =>
 	!!db.prepare('SELECT 1 FROM survey WHERE slug = ? AND id != ?').get(slug, exceptId);
+
+/**
+ * What a draft is compared with before publishing: this survey's published version, or, for a
+ * new edition not yet published, the published version of the edition it was cloned from.
+ */
+export function comparisonBase(db: DB, survey: Survey): { label: string; document: Questionnaire } | undefined {
+	if (survey.publishedVersionId) {
+		const document = publishedVersion(db, survey.publishedVersionId);
+		if (document) return { label: '公開中の版', document };
+	}
+	const previous = survey.previousEditionId ? getById(db, survey.previousEditionId) : undefined;
+	const document = previous?.publishedVersionId ? publishedVersion(db, previous.publishedVersionId) : undefined;
+	return previous && document ? { label: `${previous.fiscalYear}年度の調査（${document.title.ja}）`, document } : undefined;
+}

@@ -16,6 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const draft = surveys.draft(db(), survey.id);
 	const checked = draft ? checkQuestionnaire(draft.document) : undefined;
 	const published = survey.publishedVersionId ? surveys.publishedVersion(db(), survey.publishedVersionId) : undefined;
+	const base = surveys.comparisonBase(db(), survey);
 	const title = (checked?.ok ? checked.doc.title.ja : undefined) ?? published?.title.ja ?? '（題名なし）';
 	return {
 		survey: {
@@ -29,7 +30,8 @@ export const load: PageServerLoad = (event) => {
 		draft: draft && {
 			version: draft.version,
 			problems: checked && !checked.ok ? checked.problems : [],
-			changes: published && checked?.ok ? diffQuestionnaires(published, checked.doc) : []
+			comparedWith: base?.label,
+			changes: base && checked?.ok ? diffQuestionnaires(base.document, checked.doc) : []
 		}
 	};
 };
