@@ -35,7 +35,8 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/surveys/[id]/preview': { access: ['designer'] },
 	'/admin/surveys/[id]/export': { access: ['designer'], methods: ['GET'] },
 	'/admin/surveys/[id]/frame': { access: ['designer'] },
-	'/admin/surveys/[id]/print': { access: ['designer'] }
+	'/admin/surveys/[id]/print': { access: ['designer'] },
+	'/admin/projects': { access: ['designer'], actions: ['saveProject', 'deleteProject', 'saveIndicator', 'deleteIndicator'] }
 };
 
 /** Which record an [id] in a route stands for: a throwaway user or survey of this test. */

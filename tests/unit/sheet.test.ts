@@ -33,6 +33,12 @@ describe('the questionnaire spreadsheet (CSV)', () => {
 		expect(questionnaireToCsv(back.doc)).toBe(csv);
 	});
 
+	it('and as JSON: the exported file read back is the same questionnaire', () => {
+		const doc = valid(bundled());
+		const exported = JSON.stringify(doc, null, '\t');
+		expect(valid(JSON.parse(exported))).toEqual(doc);
+	});
+
 	it('round-trips every question type', () => {
 		const doc = valid(small());
 		const back = csvToQuestionnaire(questionnaireToCsv(doc));

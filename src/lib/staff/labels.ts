@@ -30,6 +30,10 @@ export const ACTION_NAMES: Record<string, string> = {
 	'survey.archive': '調査のアーカイブ',
 	'survey.discard-draft': '下書きの破棄',
 	'export.questionnaire': '調査票のダウンロード',
+	'project.save': '重点プロジェクトの保存',
+	'project.delete': '重点プロジェクトの削除',
+	'indicator.save': '指標の保存',
+	'indicator.delete': '指標の削除',
 	'export.audit': '監査ログのダウンロード'
 };
 

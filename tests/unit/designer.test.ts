@@ -1,0 +1,134 @@
+// The designer's server side on a temporary SQLite file: a published version cannot be
+// changed in any way; drafts, life cycle, clones, and the priority projects.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isActionFailure } from '@sveltejs/kit';
+import type Database from 'better-sqlite3';
+import { tempDatabasePath } from './support/temp-db';
+import { runAction } from './support/run-action';
+import { small } from './support/questionnaires';
+
+const temp = tempDatabasePath();
+process.env.DATABASE_PATH = temp.file;
+
+let db: Database.Database;
+let surveys: typeof import('../../src/lib/server/surveys');
+let projects: typeof import('../../src/lib/server/projects');
+let save: (event: never) => unknown;
+const designer = { id: 1, email: 'd@city.example', displayName: 'D', roles: ['designer' as const], mustChangePassword: false };
+
+beforeAll(async () => {
+	db = (await import('../../src/lib/server/db')).db();
+	surveys = await import('../../src/lib/server/surveys');
+	projects = await import('../../src/lib/server/projects');
+	save = (await import('../../src/routes/admin/(staff)/surveys/[id]/edit/+page.server')).actions.save as never;
+});
+afterAll(() => {
+	db.close();
+	temp.remove();
+});
+
+const saveAsDesigner = (surveyId: number, document: unknown) =>
+	runAction(save, {
+		url: `http://localhost/admin/surveys/${surveyId}/edit?/save`,
+		fields: { document: JSON.stringify(document) },
+		params: { id: String(surveyId) },
+		locals: { user: designer }
+	});
+
+describe('a published version', () => {
+	it('cannot be changed: saving makes a new draft version and the published one stays as it was', async () => {
+		const { surveyId, versionId } = surveys.create(db, { slug: 'frozen', fiscalYear: 2026, document: small() });
+		surveys.publishDraft(db, surveyId);
+		const before = db.prepare('SELECT document, published_at FROM survey_version WHERE id = ?').get(versionId);
+
+		const changed = small();
+		changed.sections[0].questions[0].label = { ja: '書き換えた設問' };
+		const { result } = await saveAsDesigner(surveyId, changed);
+		expect(result).toMatchObject({ versionId: expect.any(Number) });
+		const draftId = (result as { versionId: number }).versionId;
+		expect(draftId).not.toBe(versionId);
+		expect(db.prepare('SELECT document, published_at FROM survey_version WHERE id = ?').get(versionId)).toEqual(before);
+		expect(surveys.versions(db, surveyId).map((v) => [v.version, !!v.publishedAt])).toEqual([[2, false], [1, true]]);
+
+		// Not by SQL either, nor by deleting it, nor by discarding drafts.
+		expect(() => db.prepare("UPDATE survey_version SET document = '{}' WHERE id = ?").run(versionId)).toThrow(/cannot be changed/);
+		expect(() => db.prepare('UPDATE survey_version SET published_at = NULL WHERE id = ?').run(versionId)).toThrow(/cannot be changed/);
+		expect(() => db.prepare('DELETE FROM survey_version WHERE id = ?').run(versionId)).toThrow(/cannot be deleted/);
+		surveys.discardDraft(db, surveyId);
+		expect(surveys.versions(db, surveyId).map((v) => v.version)).toEqual([1]);
+		expect(surveys.getById(db, surveyId)?.publishedVersionId).toBe(versionId);
+	});
+
+	it('publishing a new version leaves earlier responses with the version they answered', async () => {
+		const { surveyId, versionId } = surveys.create(db, { slug: 'versions', fiscalYear: 2026, document: small() });
+		surveys.publishDraft(db, surveyId);
+		db.prepare("INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES ('r1', ?, 'web', 'ja', '2026-11-25')").run(versionId);
+		surveys.saveDraft(db, surveyId, small());
+		const v2 = surveys.publishDraft(db, surveyId);
+		expect(v2).not.toBe(versionId);
+		expect(db.prepare("SELECT survey_version_id FROM response WHERE id = 'r1'").pluck().get()).toBe(versionId);
+		expect(surveys.getById(db, surveyId)?.publishedVersionId).toBe(v2);
+	});
+
+	it('an invalid draft is saved but cannot be published', async () => {
+		const { surveyId } = surveys.create(db, { slug: 'broken', fiscalYear: 2026, document: small() });
+		const broken = small();
+		broken.sections[0].questions[1].key = 'Q1';
+		await saveAsDesigner(surveyId, broken);
+		expect(() => surveys.publishDraft(db, surveyId)).toThrow(surveys.InvalidQuestionnaireError);
+		expect(surveys.getById(db, surveyId)?.status).toBe('draft');
+	});
+
+	it('the editor refuses what is not a questionnaire object', async () => {
+		const { surveyId } = surveys.create(db, { slug: 'refuse', fiscalYear: 2026, document: small() });
+		const { result } = await saveAsDesigner(surveyId, [1, 2]);
+		expect(isActionFailure(result) && result.status).toBe(400);
+	});
+});
+
+describe('the life cycle', () => {
+	it('goes draft → open → closed → archived, and an open survey must be closed before archiving', () => {
+		const { surveyId } = surveys.create(db, { slug: 'cycle', fiscalYear: 2026, document: small() });
+		expect(() => surveys.close(db, surveyId)).toThrow(surveys.SurveyStateError);
+		surveys.publishDraft(db, surveyId);
+		expect(() => surveys.archive(db, surveyId)).toThrow(surveys.SurveyStateError);
+		surveys.close(db, surveyId);
+		surveys.reopen(db, surveyId);
+		surveys.close(db, surveyId);
+		surveys.archive(db, surveyId);
+		expect(surveys.getById(db, surveyId)?.status).toBe('archived');
+		expect(() => surveys.saveDraft(db, surveyId, small())).toThrow(surveys.SurveyStateError);
+	});
+
+	it('a clone keeps the questions and keys as a draft, and remembers its previous edition', () => {
+		const { surveyId } = surveys.create(db, { slug: 'year-one', fiscalYear: 2026, document: small() });
+		surveys.publishDraft(db, surveyId);
+		const { surveyId: next } = surveys.clone(db, surveyId, { slug: 'year-two', fiscalYear: 2027 });
+		const copy = surveys.getById(db, next)!;
+		expect(copy).toMatchObject({ status: 'draft', fiscalYear: 2027, previousEditionId: surveyId, publishedVersionId: null });
+		expect(surveys.draft(db, next)?.document).toEqual(surveys.findPublished(db, 'year-one')?.document);
+		expect(surveys.comparisonBase(db, copy)?.label).toContain('2026年度の調査');
+	});
+});
+
+describe('priority projects', () => {
+	it('start with projects 1 and 7 and their indicators from the council record', () => {
+		const list = projects.list(db);
+		expect(list.map((p) => [p.number, p.indicators.length])).toEqual([[1, 4], [7, 5]]);
+		expect(list[1].indicators[0]).toMatchObject({
+			questionKey: 'D2',
+			codes: [1, 2],
+			base: { all: [{ question: 'F1', op: 'oneOf', values: [7, 8, 9, 10] }] }
+		});
+	});
+
+	it('are edited: a project, an indicator with a target, and deletion', () => {
+		const id = projects.saveProject(db, { number: 3, name: '防災', description: '' });
+		const indicator = projects.saveIndicator(db, {
+			projectId: id, name: '防災情報を受け取りたい人の割合', questionKey: 'G3', rowKey: '', codes: [3], base: null, target: 60, targetYear: 2027, unit: '%'
+		});
+		expect(projects.list(db).find((p) => p.id === id)?.indicators.map((i) => [i.id, i.target])).toEqual([[indicator, 60]]);
+		projects.deleteProject(db, id);
+		expect(db.prepare('SELECT count(*) FROM indicator WHERE id = ?').pluck().get(indicator)).toBe(0);
+	});
+});
