@@ -151,6 +151,21 @@ describe('the questionnaire designer', () => {
 		await context.close();
 	});
 
+	it('keeps an edit made just before the tab was closed', async () => {
+		const { context, page } = await newPage(browser, { viewport: DESKTOP });
+		await logIn(page);
+		const overview = await createSurvey(page, { source: 'template', slug: 'closed-tab', year: '2026' });
+		await page.goto(`${overview}/edit`);
+		await page.waitForSelector('.editor');
+		await page.locator('#doc-title-ja').fill('閉じる直前に変えた題名');
+		// Closed at once, before the automatic save would have run.
+		await page.close({ runBeforeUnload: true });
+		const again = await context.newPage();
+		await again.goto(overview);
+		await expect(again.locator('h1').innerText()).resolves.toBe('閉じる直前に変えた題名');
+		await context.close();
+	});
+
 	it('reports every problem of an imported CSV with its row and column, and creates nothing', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
 		await logIn(page);
