@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase } from './browser';
 import { createStaff, type TestStaff } from './staff-helpers';
-import { expectAccessible } from './survey-steps';
+import { expectAccessible, openSurvey } from './survey-steps';
 
 let browser: Browser;
 let designer: TestStaff;
@@ -81,6 +81,7 @@ describe('the questionnaire designer', () => {
 		// The preview at phone size, in English, with the condition working.
 		await page.goto(`${overview}/preview?lang=en&device=phone`);
 		const frame = page.frameLocator('iframe');
+		await frame.locator('.progress').waitFor();
 		await expect(frame.locator('h1').innerText()).resolves.toBe('Survey on public transport');
 		await frame.locator('#consent').check();
 		await frame.locator('.actions .primary').click();
@@ -98,7 +99,7 @@ describe('the questionnaire designer', () => {
 		await context.close();
 
 		const resident = await newPage(browser);
-		await resident.page.goto('/s/transport-2026?lang=en');
+		await openSurvey(resident.page, '/s/transport-2026?lang=en');
 		await resident.page.locator('#consent').check();
 		await resident.page.locator('.actions .primary').click();
 		await resident.page.locator('#in-Q1-1').check();

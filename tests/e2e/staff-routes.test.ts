@@ -36,11 +36,15 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/surveys/[id]/export': { access: ['designer'], methods: ['GET'] },
 	'/admin/surveys/[id]/frame': { access: ['designer'] },
 	'/admin/surveys/[id]/print': { access: ['designer'] },
+	'/admin/data': { access: ['analyst'] },
+	'/admin/data/[id]': { access: ['analyst'], actions: ['prepare'] },
+	'/admin/data/[id]/download': { access: ['analyst'], methods: ['GET'] },
 	'/admin/projects': { access: ['designer'], actions: ['saveProject', 'deleteProject', 'saveIndicator', 'deleteIndicator'] }
 };
 
 /** Which record an [id] in a route stands for: a throwaway user or survey of this test. */
-const sampleId = (route: string) => (route.startsWith('/admin/surveys') ? sampleSurveyId : sampleUserId);
+const sampleId = (route: string) =>
+	route.startsWith('/admin/surveys') ? sampleSurveyId : route.startsWith('/admin/data') ? 1 : sampleUserId;
 
 interface FoundRoute {
 	route: string;

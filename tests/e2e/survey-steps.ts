@@ -41,3 +41,9 @@ export async function aboutYou(page: Page, age: number, district: number, househ
 	await page.locator('#in-F3').selectOption(String(district));
 	await choose(page, 'F4', household);
 }
+
+/** Opens a survey and waits until its script has taken over (paged mode, progress bar). */
+export async function openSurvey(page: Page, url = SURVEY) {
+	await page.goto(url);
+	await page.waitForSelector('.progress');
+}

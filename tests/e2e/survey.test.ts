@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways } from './browser';
-import { SURVEY, aboutYou, agreeAndStart, choose, expectAccessible, heading, next, rate } from './survey-steps';
+import { aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate } from './survey-steps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('the resident survey on a phone', () => {
 	it('an older resident who never uses the internet: D3 and T3 shown, section A skipped', async () => {
 		const { context, page, errors } = await newPage(browser);
 		const before = responseIds();
-		await page.goto(SURVEY);
+		await openSurvey(page);
 		expect(await heading(page)).toBe('アンケートにご協力いただく前に');
 		await expect(page.locator('.consent-list').innerText()).resolves.toContain('IPアドレス');
 		await expectAccessible(page, 'the consent page');
@@ -130,7 +130,7 @@ describe('the resident survey on a phone', () => {
 	it('a young daily internet user in English: section A shown, D3 and T3 not', async () => {
 		const { context, page, errors } = await newPage(browser);
 		const before = responseIds();
-		await page.goto(SURVEY);
+		await openSurvey(page);
 		await page.getByRole('link', { name: 'English' }).click();
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
 		expect(await heading(page)).toBe('Before you start');
@@ -186,7 +186,7 @@ describe('the resident survey on a phone', () => {
 
 	it('shows errors in plain Japanese at the question and at the top, and clears them once fixed', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await page.goto(SURVEY);
+		await openSurvey(page);
 		await page.locator('.actions .primary').click();
 		await expect(page.locator('.error-summary').innerText()).resolves.toContain('同意するチェック');
 		expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
@@ -232,7 +232,7 @@ describe('the resident survey on a phone', () => {
 
 	it('keeps answers through a reload and a language switch, and clears them on request', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await page.goto(SURVEY);
+		await openSurvey(page);
 		await agreeAndStart(page);
 		await aboutYou(page, 10, 21, 2);
 		await next(page);
@@ -269,7 +269,7 @@ describe('the resident survey on a phone', () => {
 
 	it('a double click on submit stores one response', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await page.goto(SURVEY);
+		await openSurvey(page);
 		await agreeAndStart(page);
 		await aboutYou(page, 5, 3, 3);
 		await next(page);
@@ -286,7 +286,7 @@ describe('the resident survey on a phone', () => {
 	it('fits a 320 px screen and a desktop without sideways scrolling', async () => {
 		for (const viewport of [{ width: 320, height: 640 }, DESKTOP]) {
 			const { context, page } = await newPage(browser, { viewport });
-			await page.goto(SURVEY);
+			await openSurvey(page);
 			await agreeAndStart(page);
 			await aboutYou(page, 5, 3, 3);
 			await next(page);

@@ -34,7 +34,9 @@ export const ACTION_NAMES: Record<string, string> = {
 	'project.delete': '重点プロジェクトの削除',
 	'indicator.save': '指標の保存',
 	'indicator.delete': '指標の削除',
-	'export.audit': '監査ログのダウンロード'
+	'export.audit': '監査ログのダウンロード',
+	'export.raw': '個票データのダウンロード',
+	'export.codebook': 'コードブックのダウンロード'
 };
 
 export const actionName = (action: string) => ACTION_NAMES[action] ?? action;

@@ -13,6 +13,7 @@ export const NAV: NavLink[] = [
 	{ href: '/admin', label: 'ダッシュボード', roles: [] },
 	{ href: '/admin/surveys', label: '調査票', roles: ['designer'] },
 	{ href: '/admin/projects', label: '重点プロジェクト', roles: ['designer'] },
+	{ href: '/admin/data', label: 'データのダウンロード', roles: ['analyst'] },
 	{ href: '/admin/users', label: 'ユーザー管理', roles: ['admin'] },
 	{ href: '/admin/audit', label: '監査ログ', roles: ['admin'] },
 	{ href: '/admin/account', label: 'パスワード変更', roles: [] }

@@ -1,0 +1,176 @@
+// Streams a survey's responses as CSV (wide, long) and its codebook, row by row from a
+// read-only connection of its own, so 100,000 responses export in constant memory while the
+// main connection goes on taking answers.
+import Database from 'better-sqlite3';
+import Papa from 'papaparse';
+import type { DB } from './db';
+import { config } from './config';
+import * as surveys from './surveys';
+import type { Questionnaire } from '$lib/survey/schema';
+import { resolveVisibility } from '$lib/survey/conditions';
+import { rowsToAnswers, type AnswerRow } from '$lib/survey/answer-rows';
+import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, wideCells, wideColumns, type ValueMode } from '$lib/survey/export-columns';
+import { neutralise } from './csv/cells';
+import { encoder, notInCp932, type Encoding } from './csv/encoding';
+
+export const KINDS = ['wide', 'long', 'codebook'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface ExportRequest {
+	surveyId: number;
+	kind: Kind;
+	values: ValueMode;
+	encoding: Encoding;
+}
+
+/** Rows per CSV batch: large enough to be fast, small enough to keep memory flat. */
+const BATCH = 1000;
+
+const line = (rows: unknown[][]) => Papa.unparse(rows.map((r) => r.map(neutralise)), { newline: '\r\n' }) + '\r\n';
+
+/** Every published version's document of a survey, by version id, and the newest of them. */
+function documents(db: DB, surveyId: number): { byVersion: Map<number, Questionnaire>; newest: Questionnaire } {
+	const byVersion = new Map<number, Questionnaire>();
+	for (const v of surveys.versions(db, surveyId))
+		if (v.publishedAt) byVersion.set(v.id, surveys.publishedVersion(db, v.id)!);
+	const survey = surveys.getById(db, surveyId)!;
+	const newest = byVersion.get(survey.publishedVersionId ?? -1) ?? [...byVersion.values()][0];
+	return { byVersion, newest };
+}
+
+interface Joined {
+	id: string;
+	version: number;
+	version_id: number;
+	channel: string;
+	language: string;
+	submitted_on: string;
+	synthetic: number;
+	question_key: string | null;
+	row_key: string | null;
+	code: number | null;
+	number: number | null;
+	text: string | null;
+}
+
+const JOINED = `SELECT r.id, v.version, r.survey_version_id AS version_id, r.channel, r.language, r.submitted_on,
+	r.synthetic, a.question_key, a.row_key, a.code, a.number, a.text
+	FROM response r JOIN survey_version v ON v.id = r.survey_version_id
+	LEFT JOIN answer a ON a.response_id = r.id
+	WHERE v.survey_id = ? ORDER BY r.id, a.rowid`;
+
+/** Produces the CSV text of an export, batch by batch. */
+function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Generator<string> {
+	const { byVersion, newest } = documents(db, req.surveyId);
+	if (req.kind === 'codebook') {
+		yield line([[...CODEBOOK_COLUMNS], ...codebookRows(newest)]);
+		return;
+	}
+	const rows = reader.prepare(JOINED).iterate(req.surveyId) as IterableIterator<Joined>;
+	if (req.kind === 'long') {
+		yield line([[...RESPONSE_COLUMNS, 'synthetic', 'question_key', 'row_key', 'code', 'label', 'number', 'text']]);
+		const questions = new Map(
+			[...byVersion].map(([id, doc]) => [id, new Map(doc.sections.flatMap((s) => s.questions.map((q) => [q.key, q])))])
+		);
+		let batch: unknown[][] = [];
+		for (const r of rows) {
+			if (r.question_key === null) continue;
+			const q = questions.get(r.version_id)?.get(r.question_key);
+			const label = r.code !== null && q && 'options' in q ? (q.options.find((o) => o.code === r.code)?.label.ja ?? '') : '';
+			batch.push([r.id, r.version, r.channel, r.language, r.submitted_on, r.synthetic, r.question_key, r.row_key, r.code ?? '', label, r.number ?? '', r.text ?? '']);
+			if (batch.length >= BATCH) (yield line(batch), (batch = []));
+		}
+		if (batch.length) yield line(batch);
+		return;
+	}
+	const columns = wideColumns(newest);
+	yield line([[...RESPONSE_COLUMNS, 'synthetic', ...columns.map((c) => c.name)]]);
+	let batch: unknown[][] = [];
+	let current: Joined | undefined;
+	let answerRows: AnswerRow[] = [];
+	const flush = () => {
+		if (!current) return;
+		const doc = byVersion.get(current.version_id) ?? newest;
+		const { questions, effective } = resolveVisibility(doc, rowsToAnswers(doc, answerRows));
+		batch.push([current.id, current.version, current.channel, current.language, current.submitted_on, current.synthetic, ...wideCells(columns, effective, questions, req.values)]);
+	};
+	for (const r of rows) {
+		if (r.id !== current?.id) {
+			flush();
+			current = r;
+			answerRows = [];
+			if (batch.length >= BATCH) (yield line(batch), (batch = []));
+		}
+		if (r.question_key !== null)
+			answerRows.push({ questionKey: r.question_key, rowKey: r.row_key ?? '', code: r.code, number: r.number, text: r.text });
+	}
+	flush();
+	if (batch.length) yield line(batch);
+}
+
+/** A byte stream of the export; the reading connection closes when it ends or is cancelled. */
+export function exportStream(db: DB, req: ExportRequest, databasePath = config.databasePath): ReadableStream<Uint8Array> {
+	const reader = new Database(databasePath, { readonly: true, fileMustExist: true });
+	const batches = csvBatches(db, reader, req);
+	const { start, encode } = encoder(req.encoding);
+	let started = false;
+	return new ReadableStream<Uint8Array>({
+		pull(controller) {
+			try {
+				if (!started && start.length) controller.enqueue(start);
+				started = true;
+				const next = batches.next();
+				if (next.done) {
+					reader.close();
+					controller.close();
+				} else controller.enqueue(encode(next.value));
+			} catch (e) {
+				reader.close();
+				controller.error(e);
+			}
+		},
+		cancel() {
+			batches.return(undefined);
+			reader.close();
+		}
+	});
+}
+
+export interface Cp932Problem {
+	where: string;
+	characters: string[];
+}
+
+/** What would not survive Shift_JIS: the questionnaire's texts and every free-text answer. */
+export function cp932Problems(db: DB, surveyId: number, kind: Kind): Cp932Problem[] {
+	const problems: Cp932Problem[] = [];
+	const { newest } = documents(db, surveyId);
+	const add = (where: string, text: string) => {
+		const characters = notInCp932(text);
+		if (characters.length) problems.push({ where, characters });
+	};
+	for (const s of newest.sections)
+		for (const q of s.questions) {
+			add(`${q.key} の設問文`, q.label.ja);
+			if ('options' in q) for (const o of q.options) add(`${q.key} の選択肢 ${o.code}`, o.label.ja);
+			if (q.type === 'matrix') for (const r of q.rows) add(`${r.key} の行`, r.label.ja);
+		}
+	if (kind === 'codebook') return problems;
+	const texts = db
+		.prepare(
+			`SELECT a.question_key, a.text FROM answer a JOIN response r ON r.id = a.response_id
+			 JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ? AND a.text IS NOT NULL`
+		)
+		.iterate(surveyId) as IterableIterator<{ question_key: string; text: string }>;
+	let count = 0;
+	for (const t of texts) {
+		const characters = notInCp932(t.text);
+		if (characters.length && count++ < 200) problems.push({ where: `${t.question_key} の回答「${t.text.slice(0, 20)}…」`, characters });
+	}
+	return problems;
+}
+
+export function exportFileName(slug: string, kind: Kind, encoding: Encoding, now = new Date()): string {
+	const day = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone }).format(now);
+	return `${slug}_${kind}_${day}${encoding === 'cp932' ? '_sjis' : ''}.csv`;
+}

@@ -1,0 +1,29 @@
+// One survey's data downloads (analysts): choose the table, codes or labels, and the encoding.
+// For Shift_JIS, characters it cannot hold are listed before anything is downloaded.
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import * as surveys from '$lib/server/surveys';
+import * as responses from '$lib/server/responses';
+import { analystSurvey } from '$lib/server/analyst';
+import { cp932Problems } from '$lib/server/data-export';
+import { downloadQuery, readExportChoice } from '$lib/server/export-form';
+
+export const load: PageServerLoad = (event) => {
+	const { survey } = analystSurvey(event);
+	const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
+	return { surveyId: survey.id, slug: survey.slug, title: doc.title.ja, responses: responses.countForSurvey(db(), survey.id) };
+};
+
+export const actions: Actions = {
+	prepare: async (event) => {
+		const { survey } = analystSurvey(event);
+		const data = await event.request.formData();
+		const choice = readExportChoice((name) => data.get(name)?.toString() ?? null);
+		if (choice.encoding === 'cp932') {
+			const problems = cp932Problems(db(), survey.id, choice.kind);
+			if (problems.length) return fail(409, { choice, problems });
+		}
+		redirect(303, `/admin/data/${survey.id}/download?${downloadQuery(choice)}`);
+	}
+};

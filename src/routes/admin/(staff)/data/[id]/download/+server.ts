@@ -1,0 +1,23 @@
+// The CSV download itself (analysts), streamed; every download is written to the audit log.
+import { error, type RequestHandler } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import * as audit from '$lib/server/audit';
+import { analystSurvey } from '$lib/server/analyst';
+import { cp932Problems, exportFileName, exportStream } from '$lib/server/data-export';
+import { readExportChoice } from '$lib/server/export-form';
+import { charset } from '$lib/server/csv/encoding';
+
+export const GET: RequestHandler = (event) => {
+	const { user, survey } = analystSurvey(event);
+	const choice = readExportChoice((name) => event.url.searchParams.get(name));
+	if (choice.encoding === 'cp932' && cp932Problems(db(), survey.id, choice.kind).length)
+		error(409, 'Shift_JIS で表せない文字があります。UTF-8 を選んでください。');
+	audit.record(db(), user, choice.kind === 'codebook' ? 'export.codebook' : 'export.raw', `survey:${survey.slug}`, { ...choice });
+	const name = exportFileName(survey.slug, choice.kind, choice.encoding);
+	return new Response(exportStream(db(), { surveyId: survey.id, ...choice }), {
+		headers: {
+			'Content-Type': `text/csv; charset=${charset(choice.encoding)}`,
+			'Content-Disposition': `attachment; filename="${name}"`
+		}
+	});
+};

@@ -1,0 +1,138 @@
+// The data exports on a temporary SQLite file: columns for every question type, the codebook,
+// encodings, formula neutralisation, and a round trip through a second CSV parser.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { openDatabase, type DB } from '../../src/lib/server/db';
+import * as surveys from '../../src/lib/server/surveys';
+import * as responses from '../../src/lib/server/responses';
+import { cp932Problems, exportStream, type ExportRequest } from '../../src/lib/server/data-export';
+import { notInCp932 } from '../../src/lib/server/csv/encoding';
+import { checkAnswers } from '../../src/lib/survey/validate-answers';
+import { tempDatabasePath } from './support/temp-db';
+import { small } from './support/questionnaires';
+
+const temp = tempDatabasePath();
+let db: DB;
+let bundledId: number;
+let smallId: number;
+
+function answer(surveyId: number, values: Record<string, string | string[]>) {
+	const found = surveys.getById(db, surveyId)!;
+	const document = surveys.publishedVersion(db, found.publishedVersionId!)!;
+	const { answers, errors } = checkAnswers(document, values);
+	expect(errors).toEqual({});
+	responses.submit(db, { surveyId, versionId: found.publishedVersionId!, document, answers, channel: 'web', language: 'ja', day: '2026-11-25' });
+}
+
+async function exported(req: Omit<ExportRequest, 'encoding'> & { encoding?: ExportRequest['encoding'] }): Promise<Buffer> {
+	const stream = exportStream(db, { encoding: 'utf8bom', ...req }, temp.file);
+	const chunks: Uint8Array[] = [];
+	for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+	return Buffer.concat(chunks);
+}
+
+const table = (buffer: Buffer) => parse(buffer.toString('utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+
+beforeAll(() => {
+	db = openDatabase(temp.file);
+	surveys.installBundled(db);
+	bundledId = surveys.findPublished(db, 'digital-2022')!.survey.id;
+	const doc = small();
+	// Negative numbers allowed, to see that they stay numbers in the export.
+	Object.assign(doc.sections[0].questions[2], { min: -10 });
+	smallId = surveys.create(db, { slug: 'small', fiscalYear: 2026, document: doc }).surveyId;
+	surveys.publishDraft(db, smallId);
+	// Q1 = 1 shows Q2; Q1 = 9 ("other") hides it and asks for words.
+	answer(smallId, { Q1: '1', Q2: ['1', '3'], 'Q4.Q4_1': '1', 'Q4.Q4_2': '2', Q5: '=1+1 は\n計算式ではありません', Q6: '0' });
+	answer(smallId, { Q1: '9', 'Q1.other': '-自転車', Q3: '-3', 'Q4.Q4_1': '2', 'Q4.Q4_2': '2' });
+	answer(bundledId, {
+		F1: '8', F3: '20', F4: '1', D2: '5', D3: ['2', '7'], 'D3.other': '目が見えにくい、"老眼"です', T2: '3', T3: ['1'],
+		'T1.T1_2': '1', C4: '公民館で\r\nスマホ教室を。髙橋より', W1: '5'
+	});
+	answer(bundledId, { F1: '3', F3: '17', F4: '3', D2: '1', A1: ['1', '2'], A5: ['7'], T2: '1', W1: '8' });
+});
+afterAll(() => {
+	db.close();
+	temp.remove();
+});
+
+describe('the wide export', () => {
+	it('has a column per single question, 0/1 per option, one per matrix row and per "other" text', async () => {
+		const rows = table(await exported({ surveyId: smallId, kind: 'wide', values: 'codes' }));
+		expect(Object.keys(rows[0])).toEqual([
+			'response_id', 'version', 'channel', 'language', 'submitted_on', 'synthetic',
+			'Q1', 'Q1_other', 'Q2_1', 'Q2_2', 'Q2_3', 'Q2_4', 'Q3', 'Q4_1', 'Q4_2', 'Q5', 'Q6'
+		]);
+		const byQ1 = Object.fromEntries(rows.map((r) => [r.Q1, r]));
+		expect(byQ1['1']).toMatchObject({ Q2_1: '1', Q2_2: '0', Q2_3: '1', Q2_4: '0', Q3: '', Q4_1: '1', Q4_2: '2', Q6: '0', Q1_other: '' });
+		// Q2 was hidden for this respondent: empty, not zero.
+		expect(byQ1['9']).toMatchObject({ Q2_1: '', Q2_2: '', Q2_3: '', Q2_4: '', Q3: '-3', Q5: '' });
+	});
+
+	it('neutralises text a spreadsheet would run, and leaves numbers alone', async () => {
+		const rows = table(await exported({ surveyId: smallId, kind: 'wide', values: 'codes' }));
+		const byQ1 = Object.fromEntries(rows.map((r) => [r.Q1, r]));
+		expect(byQ1['1'].Q5).toBe("'=1+1 は\n計算式ではありません");
+		expect(byQ1['9'].Q1_other).toBe("'-自転車");
+		expect(byQ1['9'].Q3).toBe('-3');
+	});
+
+	it('gives labels instead of codes when asked', async () => {
+		const rows = table(await exported({ surveyId: bundledId, kind: 'wide', values: 'labels' }));
+		const elder = rows.find((r) => r.F1 === '70〜74歳')!;
+		expect(elder).toMatchObject({ F3: '徳地', D2: '使ったことがない', T1_2: 'そう思う', D3_2: '1', D3_7: '1', D3_1: '0' });
+	});
+
+	it('round-trips every value through a second CSV parser: Japanese, quotes and line breaks included', async () => {
+		const rows = table(await exported({ surveyId: bundledId, kind: 'wide', values: 'codes' }));
+		const elder = rows.find((r) => r.F1 === '8')!;
+		expect(elder.D3_other).toBe('目が見えにくい、"老眼"です');
+		expect(elder.C4).toBe('公民館で\nスマホ教室を。髙橋より');
+		expect(elder.W1).toBe('5');
+		// Section A is not shown to non-users: empty, never zero.
+		expect(elder.A1_1).toBe('');
+		const user = rows.find((r) => r.F1 === '3')!;
+		expect([user.A1_1, user.A1_2, user.A1_3, user.A5_7, user.D3_1]).toEqual(['1', '1', '0', '1', '']);
+	});
+});
+
+describe('the long export and the codebook', () => {
+	it('has one row per answer with its label', async () => {
+		const rows = table(await exported({ surveyId: smallId, kind: 'long', values: 'codes' }));
+		expect(rows.filter((r) => r.question_key === 'Q2').map((r) => [r.code, r.label])).toEqual([['1', 'A'], ['3', 'C']]);
+		expect(rows.find((r) => r.question_key === 'Q4' && r.row_key === 'Q4_2')?.code).toBe('2');
+	});
+
+	it('explains every column and code', async () => {
+		const rows = table(await exported({ surveyId: bundledId, kind: 'codebook', values: 'codes' }));
+		expect(rows.find((r) => r.column === 'D3_7')).toMatchObject({ question_key: 'D3', type: 'multiple', show_if: 'D2 in 4,5', code: '7', label_ja: 'その他（具体的に）' });
+		expect(rows.find((r) => r.column === 'A1_1')?.show_if).toBe('D2 in 1,2,3');
+		expect(rows.filter((r) => r.column === 'F3')).toHaveLength(22);
+		expect(rows.find((r) => r.column === 'W1')?.label_ja).toBe('0〜10');
+	});
+});
+
+describe('encodings', () => {
+	it('UTF-8 starts with a BOM unless asked not to', async () => {
+		expect([...(await exported({ surveyId: smallId, kind: 'codebook', values: 'codes' })).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const plain = await exported({ surveyId: smallId, kind: 'codebook', values: 'codes', encoding: 'utf8' });
+		expect(plain.subarray(0, 6).toString()).toBe('column');
+	});
+
+	it('Shift_JIS writes CP932 bytes', async () => {
+		const sjis = await exported({ surveyId: smallId, kind: 'codebook', values: 'codes', encoding: 'cp932' });
+		const text = iconv.decode(sjis, 'cp932');
+		expect(text).toContain('使いますか');
+		// 「使」 in CP932 is 0x8E 0x67.
+		expect(sjis.includes(Buffer.from([0x8e, 0x67]))).toBe(true);
+	});
+
+	it('reports characters CP932 cannot hold before any download', () => {
+		expect(notInCp932('山口市 髙橋 ①')).toEqual([]);
+		expect(notInCp932('𠮷野家と🍣')).toEqual(['𠮷', '🍣']);
+		answer(smallId, { Q1: '2', 'Q4.Q4_1': '1', 'Q4.Q4_2': '1', Q5: '𠮷野家の近くです' });
+		expect(cp932Problems(db, smallId, 'wide')).toEqual([{ where: 'Q5 の回答「𠮷野家の近くです…」', characters: ['𠮷'] }]);
+		expect(cp932Problems(db, smallId, 'codebook')).toEqual([]);
+	});
+});
