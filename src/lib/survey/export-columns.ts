@@ -2,7 +2,6 @@
 // per response) and the codebook that explains it. Pure, so the same layout serves every
 // export and the tests.
 import type { Question, Questionnaire } from './schema';
-import { otherKey, type Answers, type MatrixValue } from './answers';
 import { conditionToText } from './sheet-conditions';
 
 export type ValueMode = 'codes' | 'labels';
@@ -34,34 +33,48 @@ export function wideColumns(doc: Questionnaire): WideColumn[] {
 	return columns;
 }
 
-const label = (q: Question, code: number) =>
-	('options' in q ? q.options.find((o) => o.code === code)?.label.ja : undefined) ?? String(code);
+/** One stored answer as the export reads it: question, matrix row, code, number, text. */
+export type AnswerTuple = [string, string, number | null, number | null, string | null];
 
 /**
- * One response's cells for the wide columns. A question the respondent did not see is left
- * empty (not zero); a multiple choice that was seen but not answered is empty too, and one that
- * was answered has 0 or 1 for every option.
+ * Fills one response's cells from its stored answers, straight into the wide columns. Answers
+ * to questions a respondent did not see are never stored, so those cells stay empty (never
+ * zero); a multiple choice that was answered gets 0 or 1 in every option column.
  */
-export function wideCells(columns: WideColumn[], answers: Answers, visible: Set<string>, mode: ValueMode): (string | number)[] {
-	return columns.map((c) => {
+export function wideFiller(columns: WideColumn[], mode: ValueMode): (answers: AnswerTuple[]) => (string | number)[] {
+	const index = new Map(columns.map((c, i) => [c.name, i]));
+	const optionColumns = new Map<string, number[]>();
+	const labels = new Map<string, Map<number, string>>();
+	for (const [i, c] of columns.entries()) {
 		const q = c.question;
-		if (!visible.has(q.key)) return '';
-		const value = answers[q.key];
-		switch (c.part) {
-			case 'option':
-				return Array.isArray(value) ? (value.includes(c.code!) ? 1 : 0) : '';
-			case 'row': {
-				const code = (value as MatrixValue | undefined)?.[c.row!];
-				return code === undefined ? '' : mode === 'labels' ? label(q, code) : code;
+		if (c.part === 'option') optionColumns.set(q.key, [...(optionColumns.get(q.key) ?? []), i]);
+		if ('options' in q && !labels.has(q.key)) labels.set(q.key, new Map(q.options.map((o) => [o.code, o.label.ja])));
+	}
+	const shown = (key: string, code: number) => (mode === 'labels' ? (labels.get(key)?.get(code) ?? code) : code);
+	return (answers) => {
+		const cells: (string | number)[] = new Array(columns.length).fill('');
+		for (const [key, row, code, number, text] of answers) {
+			if (row) {
+				const i = index.get(row);
+				if (i !== undefined && code !== null) cells[i] = shown(key, code);
+				continue;
 			}
-			case 'other':
-				return (answers[otherKey(q.key)] as string | undefined) ?? '';
-			case 'value':
-				if (value === undefined) return '';
-				if (typeof value === 'number' && 'options' in q && mode === 'labels') return label(q, value);
-				return value as string | number;
+			const options = optionColumns.get(key);
+			if (options) {
+				for (const i of options) if (cells[i] === '') cells[i] = 0;
+				const i = index.get(`${key}_${code}`);
+				if (i !== undefined) cells[i] = 1;
+			} else {
+				const i = index.get(key);
+				if (i !== undefined) cells[i] = code !== null ? shown(key, code) : (number ?? text ?? '');
+			}
+			if (code !== null && text !== null) {
+				const i = index.get(`${key}_other`);
+				if (i !== undefined) cells[i] = text;
+			}
 		}
-	});
+		return cells;
+	};
 }
 
 export const CODEBOOK_COLUMNS = [

@@ -4,12 +4,15 @@ import Papa from 'papaparse';
 
 export const BOM = '\uFEFF';
 
-/** Text starting with = + - @ tab or CR is read as a formula: a leading ' keeps it text. */
-export function neutralise(value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/**
+ * How every CSV here is written: CRLF line ends, and text starting with = + - @ tab or CR
+ * prefixed with ' so a spreadsheet shows it instead of running it (papaparse's escapeFormulae:
+ * numbers, negative ones included, stay numbers).
+ */
+// The pattern is given because papaparse's own (with `true`) misses a formula followed by a
+// line break: its `.*$` stops at the first newline.
+export const CSV_OPTIONS = { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r]/ };
 
 export function toCsv(header: string[], rows: unknown[][]): string {
-	return BOM + Papa.unparse({ fields: header, data: rows.map((r) => r.map(neutralise)) }, { newline: '\r\n' });
+	return BOM + Papa.unparse({ fields: header, data: rows }, CSV_OPTIONS);
 }
