@@ -126,10 +126,14 @@ describe('encodings', () => {
 		expect(text).toContain('使いますか');
 		// 「使」 in CP932 is 0x8E 0x67.
 		expect(sjis.includes(Buffer.from([0x8e, 0x67]))).toBe(true);
+		// 〜 (U+301C, as Japanese input methods type it) becomes CP932's ～ (0x81 0x60), not "?".
+		const wave = await exported({ surveyId: bundledId, kind: 'codebook', values: 'codes', encoding: 'cp932' });
+		expect(iconv.decode(wave, 'cp932')).toContain('18～19歳');
+		expect(wave.includes(Buffer.from('?', 'ascii'))).toBe(false);
 	});
 
 	it('reports characters CP932 cannot hold before any download', () => {
-		expect(notInCp932('山口市 髙橋 ①')).toEqual([]);
+		expect(notInCp932('山口市 髙橋 ① 18〜19歳 −5')).toEqual([]);
 		expect(notInCp932('𠮷野家と🍣')).toEqual(['𠮷', '🍣']);
 		answer(smallId, { Q1: '2', 'Q4.Q4_1': '1', 'Q4.Q4_2': '1', Q5: '𠮷野家の近くです' });
 		expect(cp932Problems(db, smallId, 'wide')).toEqual([{ where: 'Q5 の回答「𠮷野家の近くです…」', characters: ['𠮷'] }]);

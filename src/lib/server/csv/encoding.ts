@@ -8,8 +8,25 @@ export type Encoding = (typeof ENCODINGS)[number];
 
 const utf8 = new TextEncoder();
 
+/**
+ * Characters that are in JIS X 0208 but that Unicode maps differently from Windows: the same
+ * characters, written with the code points CP932 uses (〜 U+301C is ～ U+FF5E there, and so
+ * on). This is the standard conversion, not a replacement of one character by another.
+ */
+const JIS_TO_CP932: Record<string, string> = {
+	'\u301C': '\uFF5E', // 〜 WAVE DASH
+	'\u2016': '\u2225', // ‖ DOUBLE VERTICAL LINE
+	'\u2212': '\uFF0D', // − MINUS SIGN
+	'\u00A2': '\uFFE0', // ¢
+	'\u00A3': '\uFFE1', // £
+	'\u00AC': '\uFFE2', // ¬
+	'\u2014': '\u2015' // — EM DASH
+};
+const toCp932Forms = (text: string) => text.replace(/[\u301C\u2016\u2212\u00A2\u00A3\u00AC\u2014]/g, (c) => JIS_TO_CP932[c]);
+
 export function encoder(encoding: Encoding): { start: Uint8Array; encode: (text: string) => Uint8Array } {
-	if (encoding === 'cp932') return { start: new Uint8Array(), encode: (t) => new Uint8Array(iconv.encode(t, 'cp932')) };
+	if (encoding === 'cp932')
+		return { start: new Uint8Array(), encode: (t) => new Uint8Array(iconv.encode(toCp932Forms(t), 'cp932')) };
 	return {
 		start: encoding === 'utf8bom' ? new Uint8Array([0xef, 0xbb, 0xbf]) : new Uint8Array(),
 		encode: (t) => utf8.encode(t)
@@ -23,7 +40,7 @@ const fits = new Map<string, boolean>();
 /** The characters of a text that CP932 cannot represent (each once, in order). */
 export function notInCp932(text: string): string[] {
 	const found: string[] = [];
-	for (const ch of text) {
+	for (const ch of toCp932Forms(text)) {
 		if (ch.charCodeAt(0) < 0x80) continue;
 		let ok = fits.get(ch);
 		if (ok === undefined) {
