@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { DESKTOP, launch, newPage, readDatabase, writeDatabase } from './browser';
-import { createStaff, type TestStaff } from './staff-helpers';
+import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { expectAccessible } from './survey-steps';
 
 let browser: Browser;
@@ -41,11 +41,7 @@ async function download(page: Page, kind: string, encoding = 'utf8bom'): Promise
 describe('data downloads', () => {
 	it('each CSV downloads, opens in a second parser, and is written to the audit log', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
-		await page.goto('/admin/login');
-		await page.locator('input[name=email]').fill(analyst.email);
-		await page.locator('input[name=password]').fill(analyst.password);
-		await page.locator('button[type=submit]').click();
-		await page.waitForURL('**/admin');
+		await logIn(page, analyst);
 		await page.getByRole('link', { name: 'データのダウンロード' }).click();
 		await page.locator('a[href="/admin/data/1"]').click();
 		await page.waitForURL('**/admin/data/1');
@@ -77,11 +73,7 @@ describe('data downloads', () => {
 			db.prepare("INSERT INTO answer (response_id, question_key, text) VALUES ('data-test-1', 'C4', '𠮷野家の近くに住んでいます')").run()
 		);
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
-		await page.goto('/admin/login');
-		await page.locator('input[name=email]').fill(analyst.email);
-		await page.locator('input[name=password]').fill(analyst.password);
-		await page.locator('button[type=submit]').click();
-		await page.waitForURL('**/admin');
+		await logIn(page, analyst);
 		await page.goto('/admin/data/1');
 		await page.locator('input[name=encoding][value=cp932]').check();
 		await page.getByRole('button', { name: 'CSV をダウンロード' }).click();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase } from './browser';
-import { createStaff, type TestStaff } from './staff-helpers';
+import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { expectAccessible, openSurvey } from './survey-steps';
 
 let browser: Browser;
@@ -16,13 +16,6 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-async function logIn(page: Page) {
-	await page.goto('/admin/login');
-	await page.locator('input[name=email]').fill(designer.email);
-	await page.locator('input[name=password]').fill(designer.password);
-	await page.locator('button[type=submit]').click();
-	await page.waitForURL('**/admin');
-}
 
 async function createSurvey(page: Page, fields: { source: string; slug: string; year: string; title?: string; cloneOf?: string }) {
 	await page.goto('/admin/surveys');
@@ -55,7 +48,7 @@ async function question(page: Page, i: number, q: { type?: string; ja: string; e
 describe('the questionnaire designer', () => {
 	it('builds a five-question survey with a condition and English, previews, publishes, and a resident answers it', async () => {
 		const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
-		await logIn(page);
+		await logIn(page, designer);
 		const overview = await createSurvey(page, { source: 'blank', slug: 'transport-2026', year: '2026', title: '公共交通についてのアンケート' });
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor');
@@ -128,7 +121,7 @@ describe('the questionnaire designer', () => {
 
 	it('clones 2022 as 2023, shows the warning for a re-coded option, and publishes it', async () => {
 		const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
-		await logIn(page);
+		await logIn(page, designer);
 		const overview = await createSurvey(page, { source: 'clone', cloneOf: '1', slug: 'digital-2023-test', year: '2023' });
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor');
@@ -154,7 +147,7 @@ describe('the questionnaire designer', () => {
 
 	it('keeps an edit made just before the tab was closed', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
-		await logIn(page);
+		await logIn(page, designer);
 		const overview = await createSurvey(page, { source: 'template', slug: 'closed-tab', year: '2026' });
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor');
@@ -169,7 +162,7 @@ describe('the questionnaire designer', () => {
 
 	it('reports every problem of an imported CSV with its row and column, and creates nothing', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
-		await logIn(page);
+		await logIn(page, designer);
 		await page.goto('/admin/surveys');
 		await page.locator('input[name=source][value=csv]').check();
 		const csv = 'kind,key,type,label_ja\nmeta,title,,テスト\nsection,S1,,一\nquestion,Q1,slider,設問\noption,,,はい\n';

@@ -38,3 +38,12 @@ export async function loginCookie(staff: TestStaff): Promise<string> {
 	if (res.status !== 303 || !cookie) throw new Error(`login failed for ${staff.email}: ${res.status}`);
 	return cookie.split(';')[0];
 }
+
+/** Logs in through the login page, as a member of staff would. */
+export async function logIn(page: import('playwright-core').Page, staff: { email: string; password: string }) {
+	await page.goto('/admin/login');
+	await page.locator('input[name=email]').fill(staff.email);
+	await page.locator('input[name=password]').fill(staff.password);
+	await page.locator('button[type=submit]').click();
+	await page.waitForLoadState();
+}

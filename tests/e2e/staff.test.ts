@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, baseUrl, launch, newPage, readDatabase } from './browser';
-import { createStaff, type TestStaff } from './staff-helpers';
+import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { expectAccessible } from './survey-steps';
 
 let browser: Browser;
@@ -13,13 +13,7 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-async function logIn(page: Page, email: string, password: string) {
-	await page.goto('/admin/login');
-	await page.locator('input[name=email]').fill(email);
-	await page.locator('input[name=password]').fill(password);
-	await page.locator('button[type=submit]').click();
-	await page.waitForLoadState();
-}
+const logInWith = (page: Page, email: string, password: string) => logIn(page, { email, password });
 
 const lastAudit = (action: string) =>
 	readDatabase((db) => db.prepare('SELECT actor FROM audit_event WHERE action = ? ORDER BY id DESC LIMIT 1').pluck().get(action));
@@ -31,12 +25,12 @@ describe('staff accounts', () => {
 		expect(new URL(page.url()).pathname).toBe('/admin/login');
 		await expectAccessible(page, 'the login page');
 
-		await logIn(page, 'admin@localhost', 'not-the-password');
+		await logInWith(page, 'admin@localhost', 'not-the-password');
 		await expect(page.locator('.alert').innerText()).resolves.toBe('ログインIDまたはパスワードが正しくありません。');
-		await logIn(page, 'nobody@city.example', inject('adminPassword'));
+		await logInWith(page, 'nobody@city.example', inject('adminPassword'));
 		await expect(page.locator('.alert').innerText()).resolves.toBe('ログインIDまたはパスワードが正しくありません。');
 
-		await logIn(page, 'admin@localhost', inject('adminPassword'));
+		await logInWith(page, 'admin@localhost', inject('adminPassword'));
 		expect(new URL(page.url()).pathname).toBe('/admin/account');
 		await expect(page.locator('.notice').innerText()).resolves.toContain('新しいパスワードを設定してください');
 		// Until it is changed, every other staff page leads back here.
@@ -65,7 +59,7 @@ describe('staff accounts', () => {
 		// The one-time password no longer works.
 		await page.getByRole('button', { name: 'ログアウト' }).click();
 		await page.waitForURL('**/admin/login');
-		await logIn(page, 'admin@localhost', inject('adminPassword'));
+		await logInWith(page, 'admin@localhost', inject('adminPassword'));
 		await expect(page.locator('.alert').count()).resolves.toBe(1);
 		expect(errors).toEqual([]);
 		await context.close();
@@ -74,7 +68,7 @@ describe('staff accounts', () => {
 	it('an analyst sees no link to user management and gets 403 there', async () => {
 		const analyst = await createStaff(['analyst']);
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
-		await logIn(page, analyst.email, analyst.password);
+		await logInWith(page, analyst.email, analyst.password);
 		expect(new URL(page.url()).pathname).toBe('/admin');
 		await expect(page.locator('.staff-nav').innerText()).resolves.not.toContain('ユーザー管理');
 		await expect(page.locator('.staff-nav').innerText()).resolves.not.toContain('監査ログ');
@@ -88,7 +82,7 @@ describe('staff accounts', () => {
 	it('an administrator creates an account whose one-time password must be changed at first login', async () => {
 		const admin = await createStaff(['admin']);
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
-		await logIn(page, admin.email, admin.password);
+		await logInWith(page, admin.email, admin.password);
 		await page.goto('/admin/users');
 		await page.locator('input[name=email]').fill('clerk-new@city.example');
 		await page.locator('input[name=displayName]').fill('入力 太郎');
@@ -101,7 +95,7 @@ describe('staff accounts', () => {
 		expect(lastAudit('user.create')).toBe(admin.email);
 
 		const clerk = await newPage(browser, { viewport: DESKTOP });
-		await logIn(clerk.page, 'clerk-new@city.example', password);
+		await logInWith(clerk.page, 'clerk-new@city.example', password);
 		expect(new URL(clerk.page.url()).pathname).toBe('/admin/account');
 		await clerk.context.close();
 		await context.close();
@@ -110,7 +104,7 @@ describe('staff accounts', () => {
 	it('logging out ends the session: the old cookie opens nothing', async () => {
 		const designer = await createStaff(['designer']);
 		const { context, page } = await newPage(browser);
-		await logIn(page, designer.email, designer.password);
+		await logInWith(page, designer.email, designer.password);
 		const cookie = (await context.cookies()).find((c) => c.name === 'staff_session')!;
 		expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
 		await page.getByRole('button', { name: 'ログアウト' }).click();
@@ -127,9 +121,9 @@ describe('staff accounts', () => {
 	it('a stolen cookie stops working after "log out everywhere"', async () => {
 		const analyst: TestStaff = await createStaff(['analyst']);
 		const owner = await newPage(browser, { viewport: DESKTOP });
-		await logIn(owner.page, analyst.email, analyst.password);
+		await logInWith(owner.page, analyst.email, analyst.password);
 		const thief = await newPage(browser, { viewport: DESKTOP });
-		await logIn(thief.page, analyst.email, analyst.password);
+		await logInWith(thief.page, analyst.email, analyst.password);
 		const stolen = (await thief.context.cookies()).find((c) => c.name === 'staff_session')!;
 		await thief.context.close();
 		const withStolen = () =>
