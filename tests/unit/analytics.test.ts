@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquare, upperGammaQ } from '../../src/lib/analytics/statistics';
 import { isReferenceOnly, suppressionMask } from '../../src/lib/analytics/suppression';
+import { maturityIndex, scoreTable } from '../../src/lib/analytics/maturity-index';
+import { bundled } from './support/questionnaires';
 
 describe('chi-square', () => {
 	it('gives known p-values of the chi-square distribution', () => {
@@ -59,5 +61,43 @@ describe('small-cell suppression', () => {
 		expect(suppressionMask([[10, 20], [30, 40]], 10).flat().some(Boolean)).toBe(false);
 		expect(isReferenceOnly(29)).toBe(true);
 		expect(isReferenceOnly(30)).toBe(false);
+	});
+});
+
+
+describe('the digital-maturity index (DSI-compatible)', () => {
+	const doc = bundled();
+	const index = doc.index!;
+	const scores = scoreTable(doc);
+	const run = (answers: Record<string, unknown>) => maturityIndex(index, answers as never, scores);
+	// Information and communication: 1 = basic, 2+ = above basic; others: 1–2 basic, 3+ above.
+	const everything = { D2: 1, A1: [1, 2], A2: [1, 2], A3: [1, 2, 3], A4: [1, 2, 3], A5: [1, 2, 3] };
+
+	it('is "above basic" when every area is above basic, with a score of 100', () => {
+		expect(run(everything)).toEqual({
+			assessed: true,
+			areas: { information: 2, communication: 2, content: 2, safety: 2, problemSolving: 2 },
+			level: 'aboveBasic',
+			score: 100
+		});
+	});
+
+	it('is "basic" when every area reaches basic', () => {
+		const r = run({ ...everything, A3: [1], A4: [1, 2] });
+		expect(r).toMatchObject({ level: 'basic', score: 80 });
+	});
+
+	it('is low, narrow, limited or none by the number of areas at least basic', () => {
+		expect(run({ ...everything, A5: [7] })).toMatchObject({ level: 'low' }); // "none of these" scores 0
+		expect(run({ ...everything, A4: [6], A5: [7] })).toMatchObject({ level: 'narrow' });
+		expect(run({ D2: 2, A1: [1], A2: [1] })).toMatchObject({ level: 'limited', score: 20 });
+		expect(run({ D2: 3, A1: [1] })).toMatchObject({ level: 'none', score: 10 });
+		expect(run({ D2: 3 })).toMatchObject({ level: 'none', score: 0 });
+	});
+
+	it('does not assess those who did not use the internet, or did not say', () => {
+		expect(run({ D2: 4 })).toEqual({ assessed: false });
+		expect(run({ D2: 5, A1: [1, 2] })).toEqual({ assessed: false });
+		expect(run({})).toEqual({ assessed: false });
 	});
 });
