@@ -62,7 +62,7 @@ describe('the wide export', () => {
 		const rows = table(await exported({ surveyId: smallId, kind: 'wide', values: 'codes' }));
 		expect(Object.keys(rows[0])).toEqual([
 			'response_id', 'version', 'channel', 'language', 'submitted_on', 'synthetic',
-			'Q1', 'Q1_other', 'Q2_1', 'Q2_2', 'Q2_3', 'Q2_4', 'Q3', 'Q4_1', 'Q4_2', 'Q5', 'Q6'
+			'Q1', 'Q1_other', 'Q2_1', 'Q2_2', 'Q2_3', 'Q2_4', 'Q3', 'Q4_1', 'Q4_2', 'Q5', 'Q6', 'answered_though_skipped'
 		]);
 		const byQ1 = Object.fromEntries(rows.map((r) => [r.Q1, r]));
 		expect(byQ1['1']).toMatchObject({ Q2_1: '1', Q2_2: '0', Q2_3: '1', Q2_4: '0', Q3: '', Q4_1: '1', Q4_2: '2', Q6: '0', Q1_other: '' });

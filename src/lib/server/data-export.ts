@@ -7,7 +7,7 @@ import type { DB } from './db';
 import { config } from './config';
 import * as surveys from './surveys';
 import type { Questionnaire } from '$lib/survey/schema';
-import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, wideColumns, wideFiller, type AnswerTuple, type ValueMode } from '$lib/survey/export-columns';
+import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type AnswerTuple, type ValueMode } from '$lib/survey/export-columns';
 import { CSV_OPTIONS } from './csv/cells';
 import { encoder, notInCp932, type Encoding } from './csv/encoding';
 
@@ -49,10 +49,12 @@ interface Joined {
 	code: number | null;
 	number: number | null;
 	text: string | null;
+	status: string | null;
+	skipped: number | null;
 }
 
 const JOINED = `SELECT r.id, v.version, r.survey_version_id AS version_id, r.channel, r.language, r.submitted_on,
-	r.synthetic, a.question_key, a.row_key, a.code, a.number, a.text
+	r.synthetic, a.question_key, a.row_key, a.code, a.number, a.text, a.status, a.skipped
 	FROM response r JOIN survey_version v ON v.id = r.survey_version_id
 	LEFT JOIN answer a ON a.response_id = r.id
 	WHERE v.survey_id = ? ORDER BY r.id, a.rowid`;
@@ -66,7 +68,7 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 	}
 	if (req.kind === 'long') {
 		const rows = reader.prepare(JOINED).iterate(req.surveyId) as IterableIterator<Joined>;
-		yield line([[...RESPONSE_COLUMNS, 'synthetic', 'question_key', 'row_key', 'code', 'label', 'number', 'text']]);
+		yield line([[...RESPONSE_COLUMNS, 'synthetic', 'question_key', 'row_key', 'code', 'label', 'number', 'text', 'status', 'skipped']]);
 		const questions = new Map(
 			[...byVersion].map(([id, doc]) => [id, new Map(doc.sections.flatMap((s) => s.questions.map((q) => [q.key, q])))])
 		);
@@ -75,14 +77,15 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 			if (r.question_key === null) continue;
 			const q = questions.get(r.version_id)?.get(r.question_key);
 			const label = r.code !== null && q && 'options' in q ? (q.options.find((o) => o.code === r.code)?.label.ja ?? '') : '';
-			batch.push([r.id, r.version, r.channel, r.language, r.submitted_on, r.synthetic, r.question_key, r.row_key, r.code ?? '', label, r.number ?? '', r.text ?? '']);
+			const status = r.status === 'invalid' ? INVALID_CELL : '';
+			batch.push([r.id, r.version, r.channel, r.language, r.submitted_on, r.synthetic, r.question_key, r.row_key, r.code ?? '', label, r.number ?? '', r.text ?? '', status, r.skipped ?? 0]);
 			if (batch.length >= BATCH) (yield line(batch), (batch = []));
 		}
 		if (batch.length) yield line(batch);
 		return;
 	}
 	const columns = wideColumns(newest);
-	yield line([[...RESPONSE_COLUMNS, 'synthetic', ...columns.map((c) => c.name)]]);
+	yield line([[...RESPONSE_COLUMNS, 'synthetic', ...columns.map((c) => c.name), SKIPPED_COLUMN]]);
 	// One row per response with its answers gathered by SQLite as JSON: far fewer rows to step
 	// through in JavaScript than one per answer.
 	const fill = wideFiller(columns, req.values);
@@ -99,7 +102,7 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 }
 
 const WIDE = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.synthetic,
-	(SELECT json_group_array(json_array(a.question_key, a.row_key, a.code, a.number, a.text)) FROM answer a
+	(SELECT json_group_array(json_array(a.question_key, a.row_key, a.code, a.number, a.text, a.status, a.skipped)) FROM answer a
 	 WHERE a.response_id = r.id) AS answers
 	FROM response r JOIN survey_version v ON v.id = r.survey_version_id
 	WHERE v.survey_id = ? ORDER BY r.id`;

@@ -24,6 +24,9 @@ export interface NewResponse {
 
 export type SubmitResult = { stored: true; id: string } | { stored: false; reason: 'duplicate' };
 
+/** A row to store: an answer, with its status (不明) and skip flag for paper. */
+export type StoredRow = AnswerRow & { status?: 'valid' | 'invalid'; skipped?: 0 | 1 };
+
 const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 export const isSubmissionKey = (key: string) => SUBMISSION_KEY.test(key);
 
@@ -32,7 +35,15 @@ export const newSubmissionKey = () => randomBytes(18).toString('base64url');
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 export function submit(db: DB, input: NewResponse): SubmitResult {
-	const rows = answersToRows(input.document, input.answers);
+	return store(db, { ...input, rows: answersToRows(input.document, input.answers) });
+}
+
+/** Stores a response from rows already made (paper entry and import), in one transaction. */
+export function store(
+	db: DB,
+	input: Omit<NewResponse, 'answers' | 'document'> & { rows: StoredRow[] }
+): SubmitResult {
+	const rows = input.rows;
 	return db.transaction((): SubmitResult => {
 		if (input.submissionKey !== undefined) {
 			if (!isSubmissionKey(input.submissionKey)) throw new Error('malformed submission key');
@@ -48,9 +59,9 @@ export function submit(db: DB, input: NewResponse): SubmitResult {
 			'INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES (?, ?, ?, ?, ?)'
 		).run(id, input.versionId, input.channel, input.language, input.day);
 		const insert = db.prepare(
-			'INSERT INTO answer (response_id, question_key, row_key, code, number, text) VALUES (?, ?, ?, ?, ?, ?)'
+			'INSERT INTO answer (response_id, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
 		);
-		for (const r of rows) insert.run(id, r.questionKey, r.rowKey, r.code, r.number, r.text);
+		for (const r of rows) insert.run(id, r.questionKey, r.rowKey, r.code, r.number, r.text, r.status ?? 'valid', r.skipped ?? 0);
 		return { stored: true, id };
 	})();
 }
@@ -84,7 +95,7 @@ export function read(db: DB, id: string, document: Questionnaire): StoredRespons
 	const rows = db
 		.prepare(
 			`SELECT question_key AS questionKey, row_key AS rowKey, code, number, text
-			 FROM answer WHERE response_id = ? ORDER BY rowid`
+			 FROM answer WHERE response_id = ? AND status = 'valid' ORDER BY rowid`
 		)
 		.all(id) as AnswerRow[];
 	return {

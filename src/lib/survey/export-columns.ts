@@ -33,8 +33,14 @@ export function wideColumns(doc: Questionnaire): WideColumn[] {
 	return columns;
 }
 
-/** One stored answer as the export reads it: question, matrix row, code, number, text. */
-export type AnswerTuple = [string, string, number | null, number | null, string | null];
+/** One stored answer as the export reads it: question, matrix row, code, number, text,
+ *  status ('valid' or 'invalid' for 不明) and whether the conditions said to skip it. */
+export type AnswerTuple = [string, string, number | null, number | null, string | null, string, number];
+
+/** What a 不明 answer (marked but unreadable, paper) shows in the export. */
+export const INVALID_CELL = '不明';
+/** The last wide column: keys of questions answered though the conditions said to skip them. */
+export const SKIPPED_COLUMN = 'answered_though_skipped';
 
 /**
  * Fills one response's cells from its stored answers, straight into the wide columns. Answers
@@ -52,8 +58,14 @@ export function wideFiller(columns: WideColumn[], mode: ValueMode): (answers: An
 	}
 	const shown = (key: string, code: number) => (mode === 'labels' ? (labels.get(key)?.get(code) ?? code) : code);
 	return (answers) => {
-		const cells: (string | number)[] = new Array(columns.length).fill('');
-		for (const [key, row, code, number, text] of answers) {
+		const cells: (string | number)[] = new Array(columns.length + 1).fill('');
+		const skipped: string[] = [];
+		for (const [key, row, code, number, text, status, skip] of answers) {
+			if (skip && !skipped.includes(key)) skipped.push(key);
+			if (status === 'invalid') {
+				for (const i of optionColumns.get(key) ?? [index.get(row || key)]) if (i !== undefined) cells[i] = INVALID_CELL;
+				continue;
+			}
 			if (row) {
 				const i = index.get(row);
 				if (i !== undefined && code !== null) cells[i] = shown(key, code);
@@ -73,6 +85,7 @@ export function wideFiller(columns: WideColumn[], mode: ValueMode): (answers: An
 				if (i !== undefined) cells[i] = text;
 			}
 		}
+		cells[columns.length] = skipped.join(' ');
 		return cells;
 	};
 }
@@ -92,7 +105,7 @@ export function codebookRows(doc: Questionnaire): (string | number)[][] {
 			];
 			if (q.type === 'multiple')
 				for (const o of q.options)
-					rows.push([...common(`${q.key}_${o.code}`), o.code, o.label.ja, '1 = 選んだ、0 = 選ばなかった、空欄 = 非該当または無回答' + (o.exclusive ? '（単独で選ぶ選択肢）' : '')]);
+					rows.push([...common(`${q.key}_${o.code}`), o.code, o.label.ja, '1 = 選んだ、0 = 選ばなかった、空欄 = 非該当または無回答、不明 = 読み取れない回答（紙）' + (o.exclusive ? '（単独で選ぶ選択肢）' : '')]);
 			else if (q.type === 'matrix')
 				for (const r of q.rows) {
 					rows.push([...common(r.key), '', r.label.ja, '行']);
