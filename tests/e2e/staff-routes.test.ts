@@ -39,12 +39,16 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/data': { access: ['analyst'] },
 	'/admin/data/[id]': { access: ['analyst'], actions: ['prepare'] },
 	'/admin/data/[id]/download': { access: ['analyst'], methods: ['GET'] },
+	'/admin/paper': { access: ['clerk'] },
+	'/admin/paper/[id]': { access: ['clerk'], actions: ['save'] },
+	'/admin/paper/[id]/import': { access: ['clerk'], actions: ['check', 'import'] },
+	'/admin/paper/[id]/template': { access: ['clerk'], methods: ['GET'] },
 	'/admin/projects': { access: ['designer'], actions: ['saveProject', 'deleteProject', 'saveIndicator', 'deleteIndicator'] }
 };
 
 /** Which record an [id] in a route stands for: a throwaway user or survey of this test. */
 const sampleId = (route: string) =>
-	route.startsWith('/admin/surveys') ? sampleSurveyId : route.startsWith('/admin/data') ? 1 : sampleUserId;
+	route.startsWith('/admin/surveys') ? sampleSurveyId : /^\/admin\/(data|paper)/.test(route) ? 1 : sampleUserId;
 
 interface FoundRoute {
 	route: string;

@@ -9,6 +9,7 @@ import * as responses from '../../src/lib/server/responses';
 import { cp932Problems, exportStream, type ExportRequest } from '../../src/lib/server/data-export';
 import { notInCp932 } from '../../src/lib/server/csv/encoding';
 import { checkAnswers } from '../../src/lib/survey/validate-answers';
+import { checkPaper } from '../../src/lib/survey/paper';
 import { tempDatabasePath } from './support/temp-db';
 import { small } from './support/questionnaires';
 
@@ -94,6 +95,20 @@ describe('the wide export', () => {
 		expect(elder.A1_1).toBe('');
 		const user = rows.find((r) => r.F1 === '3')!;
 		expect([user.A1_1, user.A1_2, user.A1_3, user.A5_7, user.D3_1]).toEqual(['1', '1', '0', '1', '']);
+	});
+});
+
+describe('paper answers in the exports', () => {
+	it('show 不明 apart from a real answer and from 無回答, and list answers the conditions skipped', async () => {
+		const found = surveys.findPublished(db, 'digital-2022')!;
+		const { rows } = checkPaper(found.document, { F1: '2 3', F3: '5', F4: '1', D2: '1', D3: '4', G2: '?' });
+		responses.store(db, { surveyId: bundledId, versionId: found.versionId, rows, channel: 'paper', language: 'ja', day: '2026-11-25' });
+		const wide = table(await exported({ surveyId: bundledId, kind: 'wide', values: 'codes' }));
+		const paper = wide.find((r) => r.channel === 'paper')!;
+		expect(paper).toMatchObject({ F1: '不明', F2: '', F3: '5', D3_4: '1', D3_1: '0', G2_1: '不明', G2_7: '不明', answered_though_skipped: 'D3' });
+		const long = table(await exported({ surveyId: bundledId, kind: 'long', values: 'codes' })).filter((r) => r.channel === 'paper');
+		expect(long.find((r) => r.question_key === 'F1')).toMatchObject({ code: '', status: '不明' });
+		expect(long.find((r) => r.question_key === 'D3')).toMatchObject({ code: '4', skipped: '1' });
 	});
 });
 

@@ -36,7 +36,9 @@ export const ACTION_NAMES: Record<string, string> = {
 	'indicator.delete': '指標の削除',
 	'export.audit': '監査ログのダウンロード',
 	'export.raw': '個票データのダウンロード',
-	'export.codebook': 'コードブックのダウンロード'
+	'export.codebook': 'コードブックのダウンロード',
+	'paper.entry': '紙の調査票の入力',
+	'paper.import': '紙の調査票の取り込み'
 };
 
 export const actionName = (action: string) => ACTION_NAMES[action] ?? action;

@@ -14,6 +14,7 @@ export const NAV: NavLink[] = [
 	{ href: '/admin/surveys', label: '調査票', roles: ['designer'] },
 	{ href: '/admin/projects', label: '重点プロジェクト', roles: ['designer'] },
 	{ href: '/admin/data', label: 'データのダウンロード', roles: ['analyst'] },
+	{ href: '/admin/paper', label: '紙の調査票の入力', roles: ['clerk'] },
 	{ href: '/admin/users', label: 'ユーザー管理', roles: ['admin'] },
 	{ href: '/admin/audit', label: '監査ログ', roles: ['admin'] },
 	{ href: '/admin/account', label: 'パスワード変更', roles: [] }

@@ -1,0 +1,16 @@
+// The CSV template for importing paper questionnaires: a header row of field names (clerks).
+import type { RequestHandler } from '@sveltejs/kit';
+import { clerkSurvey } from '$lib/server/clerk';
+import { paperFields } from '$lib/survey/paper';
+import { toCsv } from '$lib/server/csv/cells';
+
+export const GET: RequestHandler = (event) => {
+	const { survey, document } = clerkSurvey(event);
+	const csv = toCsv(paperFields(document).map((f) => f.name), []);
+	return new Response(csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${survey.slug}_paper-template.csv"`
+		}
+	});
+};
