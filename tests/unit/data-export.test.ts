@@ -112,6 +112,33 @@ describe('paper answers in the exports', () => {
 	});
 });
 
+describe('the aggregate table', () => {
+	it('counts those each question was shown to, with 不明 and 無回答, and percentages', async () => {
+		db.prepare('UPDATE survey SET min_cell_size = 1 WHERE id = ?').run(smallId);
+		const rows = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'codes' }));
+		const q1 = rows.filter((r) => r.question_key === 'Q1');
+		expect(q1.map((r) => [r.category, r.n, r.percent, r.base])).toEqual([
+			['1', '1', '50', '2'], ['2', '0', '0', '2'], ['9', '1', '50', '2'], ['不明', '0', '0', '2'], ['無回答', '0', '0', '2']
+		]);
+		// Q2 was shown only to the one who answered Q1 = 1.
+		expect(rows.find((r) => r.question_key === 'Q2')?.base).toBe('1');
+		expect(q1[0].note).toBe('参考値');
+	});
+
+	it('hides small cells, and a second one where the base would reveal it', async () => {
+		db.prepare('UPDATE survey SET min_cell_size = 2 WHERE id = ?').run(smallId);
+		const rows = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'labels' }));
+		const q6 = rows.filter((r) => r.question_key === 'Q6' && r.n !== '0');
+		expect(q6.map((r) => [r.category, r.n])).toEqual([['0', '<2'], ['無回答', '<2']]);
+		const q1 = rows.filter((r) => r.question_key === 'Q1');
+		expect(q1.map((r) => [r.n, r.percent])).toEqual([['<2', ''], ['0', '0'], ['<2', ''], ['0', '0'], ['0', '0']]);
+		db.prepare('UPDATE survey SET min_cell_size = 10 WHERE id = ?').run(smallId);
+		const all = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'codes' }));
+		expect(all.filter((r) => r.question_key === 'Q1').every((r) => r.n === '<10' || r.n === '0')).toBe(true);
+		expect(all.find((r) => r.question_key === 'Q1')?.note).toContain('10人未満のため非表示');
+	});
+});
+
 describe('the long export and the codebook', () => {
 	it('has one row per answer with its label', async () => {
 		const rows = table(await exported({ surveyId: smallId, kind: 'long', values: 'codes' }));

@@ -9,9 +9,12 @@ import * as surveys from './surveys';
 import type { Questionnaire } from '$lib/survey/schema';
 import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type AnswerTuple, type ValueMode } from '$lib/survey/export-columns';
 import { CSV_OPTIONS } from './csv/cells';
+import { FrequencyCounter } from '$lib/analytics/frequencies';
+import { isReferenceOnly, suppressCounts } from '$lib/analytics/suppression';
+import { rowsToAnswers } from '$lib/survey/answer-rows';
 import { encoder, notInCp932, type Encoding } from './csv/encoding';
 
-export const KINDS = ['wide', 'long', 'codebook'] as const;
+export const KINDS = ['wide', 'long', 'codebook', 'aggregate'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface ExportRequest {
@@ -66,6 +69,10 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 		yield line([[...CODEBOOK_COLUMNS], ...codebookRows(newest)]);
 		return;
 	}
+	if (req.kind === 'aggregate') {
+		yield line(aggregateRows(reader, req.surveyId, newest, surveys.getById(db, req.surveyId)!.minCellSize, req.values));
+		return;
+	}
 	if (req.kind === 'long') {
 		const rows = reader.prepare(JOINED).iterate(req.surveyId) as IterableIterator<Joined>;
 		yield line([[...RESPONSE_COLUMNS, 'synthetic', 'question_key', 'row_key', 'code', 'label', 'number', 'text', 'status', 'skipped']]);
@@ -106,6 +113,43 @@ const WIDE = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.s
 	 WHERE a.response_id = r.id) AS answers
 	FROM response r JOIN survey_version v ON v.id = r.survey_version_id
 	WHERE v.survey_id = ? ORDER BY r.id`;
+
+/**
+ * Every question's table (n and % of those it was shown to, with 不明 and 無回答), with
+ * cells under k hidden (and a second one where the base would reveal it); bases under 30 are
+ * marked 参考値. Safe to publish, unlike the raw exports.
+ */
+function aggregateRows(reader: Database.Database, surveyId: number, doc: Questionnaire, k: number, mode: ValueMode): unknown[][] {
+	const counter = new FrequencyCounter(doc);
+	const statement = reader.prepare(WIDE).raw();
+	for (const r of statement.iterate(surveyId) as IterableIterator<unknown[]>) {
+		const tuples = JSON.parse(r[r.length - 1] as string) as AnswerTuple[];
+		const invalid = new Set(tuples.filter((t) => t[5] === 'invalid').map((t) => t[1] || t[0]));
+		const valid = tuples.filter((t) => t[5] !== 'invalid').map(([questionKey, rowKey, code, number, text]) => ({ questionKey, rowKey, code, number, text }));
+		counter.add(rowsToAnswers(doc, valid), invalid);
+	}
+	const rows: unknown[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'note']];
+	for (const t of counter.tables()) {
+		const hidden = t.base < k ? t.categories.map((c) => c.n > 0) : suppressCounts(t.categories.map((c) => c.n), k);
+		const note = [isReferenceOnly(t.base) ? '参考値' : '', t.base < k ? `回答者が${k}人未満のため非表示` : ''].filter(Boolean).join('・');
+		t.categories.forEach((c, i) =>
+			rows.push([
+				t.question.key,
+				t.row?.key ?? '',
+				t.row ? `${t.question.label.ja}：${t.row.label}` : t.question.label.ja,
+				mode === 'labels' || typeof c.code === 'string' ? c.label : c.code,
+				hidden[i] ? `<${k}` : c.n,
+				hidden[i] || !t.base ? '' : Math.round((c.n / t.base) * 1000) / 10,
+				t.base,
+				note
+			])
+		);
+		// A mean of fewer than k values could reveal them: shown only from k values up.
+		if (t.summary && t.summary.n >= k)
+			rows.push([t.question.key, '', t.question.label.ja, '平均', t.summary.n, '', t.base, `平均 ${t.summary.mean.toFixed(2)}・最小 ${t.summary.min}・最大 ${t.summary.max}`]);
+	}
+	return rows;
+}
 
 /** A byte stream of the export; the reading connection closes when it ends or is cancelled. */
 export function exportStream(db: DB, req: ExportRequest, databasePath = config.databasePath): ReadableStream<Uint8Array> {
@@ -154,7 +198,7 @@ export function cp932Problems(db: DB, surveyId: number, kind: Kind): Cp932Proble
 			if ('options' in q) for (const o of q.options) add(`${q.key} の選択肢 ${o.code}`, o.label.ja);
 			if (q.type === 'matrix') for (const r of q.rows) add(`${r.key} の行`, r.label.ja);
 		}
-	if (kind === 'codebook') return problems;
+	if (kind === 'codebook' || kind === 'aggregate') return problems;
 	const texts = db
 		.prepare(
 			`SELECT a.question_key, a.text FROM answer a JOIN response r ON r.id = a.response_id

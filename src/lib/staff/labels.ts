@@ -37,6 +37,7 @@ export const ACTION_NAMES: Record<string, string> = {
 	'export.audit': '監査ログのダウンロード',
 	'export.raw': '個票データのダウンロード',
 	'export.codebook': 'コードブックのダウンロード',
+	'export.aggregate': '集計表のダウンロード',
 	'paper.entry': '紙の調査票の入力',
 	'paper.import': '紙の調査票の取り込み'
 };

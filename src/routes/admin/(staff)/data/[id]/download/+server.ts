@@ -12,7 +12,8 @@ export const GET: RequestHandler = (event) => {
 	const choice = readExportChoice((name) => event.url.searchParams.get(name));
 	if (choice.encoding === 'cp932' && cp932Problems(db(), survey.id, choice.kind).length)
 		error(409, 'Shift_JIS で表せない文字があります。UTF-8 を選んでください。');
-	audit.record(db(), user, choice.kind === 'codebook' ? 'export.codebook' : 'export.raw', `survey:${survey.slug}`, { ...choice });
+	const action = choice.kind === 'codebook' ? 'export.codebook' : choice.kind === 'aggregate' ? 'export.aggregate' : 'export.raw';
+	audit.record(db(), user, action, `survey:${survey.slug}`, { ...choice });
 	const name = exportFileName(survey.slug, choice.kind, choice.encoding);
 	return new Response(exportStream(db(), { surveyId: survey.id, ...choice }), {
 		headers: {
