@@ -1,22 +1,9 @@
-// What the clerk's pages share: the published survey from the URL, for a clerk only, and how
-// paper responses are stored.
-import { error } from '@sveltejs/kit';
+// How paper responses are counted and stored.
 import { db } from './db';
 import { config } from './config';
-import * as surveys from './surveys';
 import * as responses from './responses';
-import { requireStaff } from './auth/guard';
 import { dayIn } from '$lib/survey/phase';
 import type { PaperRow } from '$lib/survey/paper';
-
-export function clerkSurvey(event: Parameters<typeof requireStaff>[0] & { params: { id?: string } }) {
-	const user = requireStaff(event, 'clerk');
-	const id = event.params.id;
-	const survey = id && /^\d+$/.test(id) ? surveys.getById(db(), Number(id)) : undefined;
-	if (!survey?.publishedVersionId) error(404, 'その調査は見つかりません（公開された調査だけが入力できます）。');
-	const document = surveys.publishedVersion(db(), survey.publishedVersionId)!;
-	return { user, survey, document };
-}
 
 export function paperCount(surveyId: number): number {
 	return db()

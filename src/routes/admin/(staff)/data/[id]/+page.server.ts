@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import * as responses from '$lib/server/responses';
-import { analystSurvey } from '$lib/server/analyst';
+import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems } from '$lib/server/data-export';
 import { downloadQuery, readExportChoice } from '$lib/server/export-form';
 

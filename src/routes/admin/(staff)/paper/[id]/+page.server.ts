@@ -3,7 +3,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
-import { clerkSurvey, paperCount, storePaper } from '$lib/server/clerk';
+import { paperCount, storePaper } from '$lib/server/clerk';
+import { clerkSurvey } from '$lib/server/survey-guard';
 import { checkPaper, paperFields } from '$lib/survey/paper';
 
 export const load: PageServerLoad = (event) => {

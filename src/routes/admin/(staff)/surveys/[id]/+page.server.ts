@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import * as audit from '$lib/server/audit';
-import { designerSurvey } from '$lib/server/designer';
+import { designerSurvey } from '$lib/server/survey-guard';
 import { readSettings, toLocalInput } from '$lib/server/survey-form';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { diffQuestionnaires } from '$lib/survey/diff';

@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
-import { designerSurvey } from '$lib/server/designer';
+import { designerSurvey } from '$lib/server/survey-guard';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { forResident } from '$lib/survey/for-resident';
 import type { Language } from '$lib/survey/schema';

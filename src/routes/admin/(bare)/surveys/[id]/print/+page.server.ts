@@ -4,7 +4,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
-import { designerSurvey } from '$lib/server/designer';
+import { designerSurvey } from '$lib/server/survey-guard';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 
 export const load: PageServerLoad = (event) => {

@@ -2,7 +2,7 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
-import { analystSurvey } from '$lib/server/analyst';
+import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems, exportFileName, exportStream } from '$lib/server/data-export';
 import { readExportChoice } from '$lib/server/export-form';
 import { charset } from '$lib/server/csv/encoding';

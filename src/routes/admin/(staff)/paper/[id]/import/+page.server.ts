@@ -4,7 +4,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
-import { clerkSurvey, storePaper } from '$lib/server/clerk';
+import { storePaper } from '$lib/server/clerk';
+import { clerkSurvey } from '$lib/server/survey-guard';
 import { readPaperCsv } from '$lib/survey/paper-import';
 
 export const load: PageServerLoad = (event) => {

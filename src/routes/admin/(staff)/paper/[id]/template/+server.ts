@@ -1,6 +1,6 @@
 // The CSV template for importing paper questionnaires: a header row of field names (clerks).
 import type { RequestHandler } from '@sveltejs/kit';
-import { clerkSurvey } from '$lib/server/clerk';
+import { clerkSurvey } from '$lib/server/survey-guard';
 import { paperFields } from '$lib/survey/paper';
 import { toCsv } from '$lib/server/csv/cells';
 

@@ -4,7 +4,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
-import { designerSurvey } from '$lib/server/designer';
+import { designerSurvey } from '$lib/server/survey-guard';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);

@@ -3,7 +3,7 @@
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
-import { designerSurvey } from '$lib/server/designer';
+import { designerSurvey } from '$lib/server/survey-guard';
 import { questionnaireToCsv } from '$lib/survey/sheet';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 

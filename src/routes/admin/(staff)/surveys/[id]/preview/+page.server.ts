@@ -1,7 +1,7 @@
 // The preview (designers): the respondent's page in a frame at phone or desktop width, in each
 // language, for the draft or the published version. Nothing is stored.
 import type { PageServerLoad } from './$types';
-import { designerSurvey } from '$lib/server/designer';
+import { designerSurvey } from '$lib/server/survey-guard';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
