@@ -28,6 +28,7 @@ describe('paper questionnaires', () => {
 		const before = paperResponses();
 
 		// The first box has the focus; Enter moves on; Enter in the last box saves.
+		let saved = before;
 		const typeForm = async (answers: Record<string, string>) => {
 			await page.waitForFunction(() => document.activeElement?.id === 'paper-F1');
 			const names = await page.locator('.paper-form input[type=text]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
@@ -35,7 +36,11 @@ describe('paper questionnaires', () => {
 				if (answers[name]) await page.keyboard.type(answers[name]);
 				await page.keyboard.press('Enter');
 			}
-			await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.includes('保存しました'));
+			saved += 1;
+			await page.waitForFunction(
+				(count) => document.querySelector('[role=status]')?.textContent?.includes(`これまでに ${count} 件`),
+				saved
+			);
 		};
 		await typeForm({ F1: '9', F2: '2', F3: '20', F4: '1', D2: '5', D3: '2 6', C2: '1', W1: '6' });
 		await typeForm({ F1: '10', F3: '21', F4: '2', D2: '4', D3: '1', T1_2: '1 2', C4: '紙でも答えられて助かります' });

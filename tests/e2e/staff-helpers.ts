@@ -44,6 +44,8 @@ export async function logIn(page: import('playwright-core').Page, staff: { email
 	await page.goto('/admin/login');
 	await page.locator('input[name=email]').fill(staff.email);
 	await page.locator('input[name=password]').fill(staff.password);
-	await page.locator('button[type=submit]').click();
+	// Wait for the page the login leads to (the next page, or the login page with its error),
+	// not just for the current one, or the next step could race the login.
+	await Promise.all([page.waitForEvent('framenavigated'), page.locator('button[type=submit]').click()]);
 	await page.waitForLoadState();
 }
