@@ -155,8 +155,10 @@ describe('the questionnaire designer', () => {
 		// Closed at once, before the automatic save would have run.
 		await page.close({ runBeforeUnload: true });
 		const again = await context.newPage();
-		await again.goto(overview);
-		await expect(again.locator('h1').innerText()).resolves.toBe('閉じる直前に変えた題名');
+		// The beacon is sent as the tab closes and may arrive a moment after: look again.
+		await expect
+			.poll(async () => (await again.goto(overview), again.locator('h1').innerText()), { timeout: 10_000 })
+			.toBe('閉じる直前に変えた題名');
 		await context.close();
 	});
 
