@@ -189,7 +189,8 @@ describe('the resident survey on a phone', () => {
 		await openSurvey(page);
 		await page.locator('.actions .primary').click();
 		await expect(page.locator('.error-summary').innerText()).resolves.toContain('同意するチェック');
-		expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+		// The summary takes the focus, so a screen reader announces it.
+		await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
 		await expectAccessible(page, 'the consent page with its error');
 		await agreeAndStart(page);
 
