@@ -5,7 +5,7 @@ import { openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
 import { frequencyTables } from '../../src/lib/server/analytics/frequencies-sql';
-import { FrequencyCounter } from '../../src/lib/analytics/frequencies';
+import { FrequencyCounter } from './support/frequency-oracle';
 import { checkAnswers } from '../../src/lib/survey/validate-answers';
 import { seededRandom, syntheticValues } from '../../src/lib/survey/synthetic';
 import type { Questionnaire } from '../../src/lib/survey/schema';

@@ -9,9 +9,8 @@ import * as surveys from './surveys';
 import type { Questionnaire } from '$lib/survey/schema';
 import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type AnswerTuple, type ValueMode } from '$lib/survey/export-columns';
 import { CSV_OPTIONS } from './csv/cells';
-import { FrequencyCounter } from '$lib/analytics/frequencies';
+import { frequencyTables } from './analytics/frequencies-sql';
 import { isReferenceOnly, suppressCounts } from '$lib/analytics/suppression';
-import { rowsToAnswers } from '$lib/survey/answer-rows';
 import { encoder, notInCp932, type Encoding } from './csv/encoding';
 
 export const KINDS = ['wide', 'long', 'codebook', 'aggregate'] as const;
@@ -120,16 +119,8 @@ const WIDE = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.s
  * marked 参考値. Safe to publish, unlike the raw exports.
  */
 function aggregateRows(reader: Database.Database, surveyId: number, doc: Questionnaire, k: number, mode: ValueMode): unknown[][] {
-	const counter = new FrequencyCounter(doc);
-	const statement = reader.prepare(WIDE).raw();
-	for (const r of statement.iterate(surveyId) as IterableIterator<unknown[]>) {
-		const tuples = JSON.parse(r[r.length - 1] as string) as AnswerTuple[];
-		const invalid = new Set(tuples.filter((t) => t[5] === 'invalid').map((t) => t[1] || t[0]));
-		const valid = tuples.filter((t) => t[5] !== 'invalid').map(([questionKey, rowKey, code, number, text]) => ({ questionKey, rowKey, code, number, text }));
-		counter.add(rowsToAnswers(doc, valid), invalid);
-	}
 	const rows: unknown[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'note']];
-	for (const t of counter.tables()) {
+	for (const t of frequencyTables(reader, surveyId, doc)) {
 		const hidden = t.base < k ? t.categories.map((c) => c.n > 0) : suppressCounts(t.categories.map((c) => c.n), k);
 		const note = [isReferenceOnly(t.base) ? '参考値' : '', t.base < k ? `回答者が${k}人未満のため非表示` : ''].filter(Boolean).join('・');
 		t.categories.forEach((c, i) =>
