@@ -1,6 +1,6 @@
 // Per-question frequency tables computed by SQLite, fast enough for 100,000 responses: counts
 // come from GROUP BY over the answer table, and each question's base (those it was shown to)
-// from its conditions translated to SQL. Stored answers are those of visible questions (hidden
+// from its conditions translated to SQL sets of responses. Stored answers are those of visible questions (hidden
 // ones are dropped at submission; paper answers the conditions skipped carry skipped = 1 and are
 // left out here), so a condition is true exactly when the stored answers satisfy it.
 import type { DB } from '../db';
@@ -13,8 +13,10 @@ interface Sql {
 	params: (string | number)[];
 }
 
+// Not correlated with r, so SQLite builds each set once (through answer_by_question) instead of
+// searching every response's answers.
 const answerOf = (c: Clause, extra: string): Sql => ({
-	sql: `EXISTS (SELECT 1 FROM answer x WHERE x.response_id = r.id AND x.question_key = ? AND x.row_key = ?
+	sql: `r.id IN (SELECT x.response_id FROM answer x WHERE x.question_key = ? AND x.row_key = ?
 		AND x.status = 'valid' AND x.skipped = 0 ${extra})`,
 	params: [c.question, c.row ?? '']
 });
