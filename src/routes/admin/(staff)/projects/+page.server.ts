@@ -1,7 +1,7 @@
 // Priority projects and their indicators (designers).
 import { fail, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
-import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { db, type DB } from '$lib/server/db';
 import * as projects from '$lib/server/projects';
 import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
@@ -24,6 +24,17 @@ function done(what: string): never {
 	redirect(303, `/admin/projects?done=${what}`);
 }
 
+/** Deletes a project or an indicator by the id in the form, and logs it. */
+function deleter(kind: 'project' | 'indicator', remove: (database: DB, id: number) => void) {
+	return async (event: RequestEvent) => {
+		const user = requireStaff(event, 'designer');
+		const id = int(text(await event.request.formData(), 'id'));
+		remove(db(), id);
+		audit.record(db(), user, `${kind}.delete`, `${kind}:${id}`);
+		done('deleted');
+	};
+}
+
 export const actions: Actions = {
 	saveProject: async (event) => {
 		const user = requireStaff(event, 'designer');
@@ -40,13 +51,7 @@ export const actions: Actions = {
 		audit.record(db(), user, 'project.save', `project:${saved}`, { number, name });
 		done('project');
 	},
-	deleteProject: async (event) => {
-		const user = requireStaff(event, 'designer');
-		const id = int(text(await event.request.formData(), 'id'));
-		projects.deleteProject(db(), id);
-		audit.record(db(), user, 'project.delete', `project:${id}`);
-		done('deleted');
-	},
+	deleteProject: deleter('project', projects.deleteProject),
 	saveIndicator: async (event) => {
 		const user = requireStaff(event, 'designer');
 		const data = await event.request.formData();
@@ -84,11 +89,5 @@ export const actions: Actions = {
 		audit.record(db(), user, 'indicator.save', `indicator:${saved}`, { name, questionKey, codes });
 		done('indicator');
 	},
-	deleteIndicator: async (event) => {
-		const user = requireStaff(event, 'designer');
-		const id = int(text(await event.request.formData(), 'id'));
-		projects.deleteIndicator(db(), id);
-		audit.record(db(), user, 'indicator.delete', `indicator:${id}`);
-		done('deleted');
-	}
+	deleteIndicator: deleter('indicator', projects.deleteIndicator)
 };
