@@ -1,5 +1,6 @@
 // An analyst downloads each CSV, and each download appears in the audit log.
 import fs from 'node:fs';
+import { insertResponse } from '../../src/lib/server/responses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
@@ -14,15 +15,10 @@ beforeAll(async () => {
 	analyst = await createStaff(['analyst'], 'analyst');
 	// Two responses of its own, so the test needs nothing from the others.
 	writeDatabase((db) => {
-		for (const [id, age] of [['data-test-1', 3], ['data-test-2', 9]] as const) {
-			db.prepare("INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES (?, 1, 'web', 'ja', '2026-11-25')").run(id);
-			const add = db.prepare('INSERT INTO answer (response_id, question_key, row_key, code, number, text) VALUES (?, ?, ?, ?, ?, ?)');
-			add.run(id, 'F1', '', age, null, null);
-			add.run(id, 'F3', '', 17, null, null);
-			add.run(id, 'F4', '', 1, null, null);
-			add.run(id, 'D2', '', 1, null, null);
-			add.run(id, 'A1', '', 1, null, null);
-			add.run(id, 'W1', '', null, 6, null);
+		for (const age of [3, 9]) {
+			const row = (questionKey: string, code: number | null, number: number | null = null) => ({ questionKey, rowKey: '', code, number, text: null });
+			const rows = [row('F1', age), row('F3', 17), row('F4', 1), row('D2', 1), row('A1', 1), row('W1', null, 6)];
+			insertResponse(db, { versionId: 1, channel: 'web', language: 'ja', day: '2026-11-25' }, rows);
 		}
 	});
 });

@@ -70,10 +70,20 @@ describe('submitting the survey', () => {
 
 	it('keeps nothing about the person: only the day, the channel and the language', () => {
 		const columns = (db.prepare("SELECT name FROM pragma_table_info('response')").pluck().all() as string[]).sort();
-		expect(columns).toEqual(['channel', 'id', 'language', 'submitted_on', 'survey_version_id', 'synthetic']);
+		expect(columns).toEqual(['answers', 'channel', 'id', 'language', 'submitted_on', 'survey_version_id', 'synthetic']);
 		const row = db.prepare('SELECT * FROM response LIMIT 1').get() as Record<string, unknown>;
 		expect(row.submitted_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(row.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		// The packed copy of the answers is exactly the answer rows, in the order stored.
+		const rows = db
+			.prepare('SELECT question_key, row_key, code, number, text, status, skipped FROM answer WHERE response_id = ? ORDER BY rowid')
+			.raw()
+			.all(row.id);
+		expect(rows.length).toBeGreaterThan(5);
+		expect(JSON.parse(row.answers as string)).toEqual(rows);
+		// And neither can be changed afterwards.
+		expect(() => db.prepare("UPDATE response SET channel = 'paper' WHERE id = ?").run(row.id)).toThrow(/cannot be changed/);
+		expect(() => db.prepare('UPDATE answer SET code = 2 WHERE response_id = ?').run(row.id)).toThrow(/cannot be changed/);
 	});
 
 	it('drops answers to questions that conditions hide', async () => {

@@ -9,7 +9,9 @@ import * as surveys from './surveys';
 import type { Questionnaire } from '$lib/survey/schema';
 import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type AnswerTuple, type ValueMode } from '$lib/survey/export-columns';
 import { CSV_OPTIONS } from './csv/cells';
-import { frequencyTables } from './analytics/frequencies-sql';
+import { dataset } from './analytics/datasets';
+import { questionTables } from '$lib/analytics/frequencies';
+import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { isReferenceOnly, suppressCounts } from '$lib/analytics/suppression';
 import { encoder, notInCp932, type Encoding } from './csv/encoding';
 
@@ -27,16 +29,6 @@ export interface ExportRequest {
 const BATCH = 1000;
 
 const line = (rows: unknown[][]) => Papa.unparse(rows, CSV_OPTIONS) + '\r\n';
-
-/** Every published version's document of a survey, by version id, and the newest of them. */
-function documents(db: DB, surveyId: number): { byVersion: Map<number, Questionnaire>; newest: Questionnaire } {
-	const byVersion = new Map<number, Questionnaire>();
-	for (const v of surveys.versions(db, surveyId))
-		if (v.publishedAt) byVersion.set(v.id, surveys.publishedVersion(db, v.id)!);
-	const survey = surveys.getById(db, surveyId)!;
-	const newest = byVersion.get(survey.publishedVersionId ?? -1) ?? [...byVersion.values()][0];
-	return { byVersion, newest };
-}
 
 interface Joined {
 	id: string;
@@ -63,13 +55,13 @@ const JOINED = `SELECT r.id, v.version, r.survey_version_id AS version_id, r.cha
 
 /** Produces the CSV text of an export, batch by batch. */
 function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Generator<string> {
-	const { byVersion, newest } = documents(db, req.surveyId);
+	const { byVersion, newest } = surveys.publishedDocuments(db, req.surveyId);
 	if (req.kind === 'codebook') {
 		yield line([[...CODEBOOK_COLUMNS], ...codebookRows(newest)]);
 		return;
 	}
 	if (req.kind === 'aggregate') {
-		yield line(aggregateRows(reader, req.surveyId, newest, surveys.getById(db, req.surveyId)!.minCellSize, req.values));
+		yield line(aggregateRows(db, req.surveyId, surveys.getById(db, req.surveyId)!.minCellSize, req.values));
 		return;
 	}
 	if (req.kind === 'long') {
@@ -92,8 +84,8 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 	}
 	const columns = wideColumns(newest);
 	yield line([[...RESPONSE_COLUMNS, 'synthetic', ...columns.map((c) => c.name), SKIPPED_COLUMN]]);
-	// One row per response with its answers gathered by SQLite as JSON: far fewer rows to step
-	// through in JavaScript than one per answer.
+	// One row per response with its answers packed as JSON when it was stored: far fewer rows to
+	// step through in JavaScript than one per answer.
 	const fill = wideFiller(columns, req.values);
 	// Raw rows (arrays, not objects): the response columns in order, then the answers as JSON.
 	const responses = reader.prepare(WIDE).raw().iterate(req.surveyId) as IterableIterator<unknown[]>;
@@ -107,9 +99,7 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 	if (batch.length) yield line(batch);
 }
 
-const WIDE = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.synthetic,
-	(SELECT json_group_array(json_array(a.question_key, a.row_key, a.code, a.number, a.text, a.status, a.skipped)) FROM answer a
-	 WHERE a.response_id = r.id) AS answers
+const WIDE = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.synthetic, r.answers
 	FROM response r JOIN survey_version v ON v.id = r.survey_version_id
 	WHERE v.survey_id = ? ORDER BY r.id`;
 
@@ -118,9 +108,10 @@ const WIDE = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.s
  * cells under k hidden (and a second one where the base would reveal it); bases under 30 are
  * marked 参考値. Safe to publish, unlike the raw exports.
  */
-function aggregateRows(reader: Database.Database, surveyId: number, doc: Questionnaire, k: number, mode: ValueMode): unknown[][] {
+function aggregateRows(db: DB, surveyId: number, k: number, mode: ValueMode): unknown[][] {
 	const rows: unknown[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'note']];
-	for (const t of frequencyTables(reader, surveyId, doc)) {
+	const data = dataset(db, surveyId);
+	for (const t of questionTables(data, select(data, NO_FILTERS))) {
 		const hidden = t.base < k ? t.categories.map((c) => c.n > 0) : suppressCounts(t.categories.map((c) => c.n), k);
 		const note = [isReferenceOnly(t.base) ? '参考値' : '', t.base < k ? `回答者が${k}人未満のため非表示` : ''].filter(Boolean).join('・');
 		t.categories.forEach((c, i) =>
@@ -178,7 +169,7 @@ export interface Cp932Problem {
 /** What would not survive Shift_JIS: the questionnaire's texts and every free-text answer. */
 export function cp932Problems(db: DB, surveyId: number, kind: Kind): Cp932Problem[] {
 	const problems: Cp932Problem[] = [];
-	const { newest } = documents(db, surveyId);
+	const { newest } = surveys.publishedDocuments(db, surveyId);
 	const add = (where: string, text: string) => {
 		const characters = notInCp932(text);
 		if (characters.length) problems.push({ where, characters });

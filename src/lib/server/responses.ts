@@ -54,16 +54,35 @@ export function store(
 				.run(hashKey(input.submissionKey), input.surveyId, input.day);
 			if (claimed.changes === 0) return { stored: false, reason: 'duplicate' };
 		}
-		const id = randomBytes(16).toString('base64url');
-		db.prepare(
-			'INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES (?, ?, ?, ?, ?)'
-		).run(id, input.versionId, input.channel, input.language, input.day);
-		const insert = db.prepare(
-			'INSERT INTO answer (response_id, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-		);
-		for (const r of rows) insert.run(id, r.questionKey, r.rowKey, r.code, r.number, r.text, r.status ?? 'valid', r.skipped ?? 0);
+		const id = insertResponse(db, { versionId: input.versionId, channel: input.channel, language: input.language, day: input.day }, rows);
 		return { stored: true, id };
 	})();
+}
+
+/** What is stored about a response besides its answers. */
+export interface ResponseMeta {
+	versionId: number;
+	channel: Channel;
+	language: Language;
+	day: string;
+	synthetic?: boolean;
+}
+
+/**
+ * Inserts a response, its answer rows, and the same rows packed as JSON on the response (read
+ * by results and the wide export); call inside a transaction. The one way responses are written.
+ */
+export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[]): string {
+	const id = randomBytes(16).toString('base64url');
+	const tuples = rows.map((r) => [r.questionKey, r.rowKey, r.code, r.number, r.text, r.status ?? 'valid', r.skipped ?? 0]);
+	db.prepare(
+		'INSERT INTO response (id, survey_version_id, channel, language, submitted_on, synthetic, answers) VALUES (?, ?, ?, ?, ?, ?, ?)'
+	).run(id, meta.versionId, meta.channel, meta.language, meta.day, meta.synthetic ? 1 : 0, JSON.stringify(tuples));
+	const insert = db.prepare(
+		'INSERT INTO answer (response_id, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+	);
+	for (const r of rows) insert.run(id, r.questionKey, r.rowKey, r.code, r.number, r.text, r.status ?? 'valid', r.skipped ?? 0);
+	return id;
 }
 
 export function countForSurvey(db: DB, surveyId: number): number {

@@ -151,6 +151,15 @@ function publishedDocument(db: DB, versionId: number): Questionnaire {
 	return doc;
 }
 
+/** Every published version's document of a survey, by version id, and the newest of them. */
+export function publishedDocuments(db: DB, surveyId: number): { byVersion: Map<number, Questionnaire>; newest: Questionnaire } {
+	const byVersion = new Map<number, Questionnaire>();
+	for (const v of versions(db, surveyId)) if (v.publishedAt) byVersion.set(v.id, publishedDocument(db, v.id));
+	const survey = getById(db, surveyId)!;
+	const newest = byVersion.get(survey.publishedVersionId ?? -1) ?? [...byVersion.values()][0];
+	return { byVersion, newest };
+}
+
 /** The survey at /s/{slug} with the version residents answer, if it was ever published. */
 export function findPublished(db: DB, slug: string): PublishedSurvey | undefined {
 	const row = db.prepare('SELECT * FROM survey WHERE slug = ?').get(slug) as SurveyRow | undefined;

@@ -1,0 +1,311 @@
+// A survey's responses held as columns of typed arrays, one per variable (a question, a matrix
+// row, or a variable derived from the answers: the index level, the persona), so that every
+// table, filter and cross-tab over 100,000 responses is a loop over integers rather than a
+// query. Built once from the database (src/lib/server/analytics/dataset-cache.ts) and kept
+// until the responses change. Pure: no I/O here.
+//
+// Answers the conditions skipped (paper, skipped = 1) are not loaded, so a condition is true
+// exactly when the stored answers satisfy it, as it was for the resident on the web.
+import type { Clause, Condition, Option, Question, Questionnaire, Text } from '$lib/survey/schema';
+import { isClause } from '$lib/survey/conditions';
+
+/** A response's state for one variable. */
+export const EMPTY = 0;
+export const VALID = 1;
+/** 不明: marked on paper but unreadable (two marks on a single choice). */
+export const UNREADABLE = 2;
+
+export const CHANNELS = ['web', 'paper', 'import'] as const;
+export const RESPONSE_LANGUAGES = ['ja', 'easy', 'en'] as const;
+
+interface VariableBase {
+	/** 'F1', a matrix row 'T1.T1_2', or a derived key ('PERSONA', 'DSI'). */
+	key: string;
+	question: Question;
+	row?: { key: string; label: string };
+	/** Heading for tables: the question's label (and the row's). */
+	label: string;
+	state: Uint8Array;
+	/** Free text per response: the text of a text question, or an "other" option's text. */
+	texts: Map<number, string>;
+	/** Derived from other answers, not asked. */
+	derived?: boolean;
+}
+
+/** One code per response: single, dropdown, one matrix row, or a derived category. */
+export interface CodeVariable extends VariableBase {
+	kind: 'code';
+	options: Option[];
+	codes: Int32Array;
+}
+/** Any number of codes per response: multiple choice, one 0/1 array per option. */
+export interface MultiVariable extends VariableBase {
+	kind: 'multi';
+	options: Option[];
+	chosen: Map<number, Uint8Array>;
+}
+/** Numbers and scales. */
+export interface NumberVariable extends VariableBase {
+	kind: 'number';
+	values: Float64Array;
+}
+export interface TextVariable extends VariableBase {
+	kind: 'text';
+}
+export type Variable = CodeVariable | MultiVariable | NumberVariable | TextVariable;
+export type ChoiceVariable = CodeVariable | MultiVariable;
+
+export interface Dataset {
+	doc: Questionnaire;
+	size: number;
+	/** Days of receipt, sorted; `day` holds each response's index into it. */
+	days: string[];
+	day: Uint16Array;
+	channel: Uint8Array;
+	language: Uint8Array;
+	synthetic: Uint8Array;
+	/** In questionnaire order, derived variables last. */
+	variables: Variable[];
+	byKey: Map<string, Variable>;
+	/** Per question key: which responses it was shown to (from its and its section's conditions). */
+	shown: Map<string, Uint8Array>;
+	/** Raking weights, when the survey has population margins. */
+	weights?: Float64Array;
+}
+
+export interface ResponseMeta {
+	channel: string;
+	language: string;
+	day: string;
+	synthetic: number;
+}
+
+export interface AnswerCells {
+	question: string;
+	row: string;
+	code: number | null;
+	number: number | null;
+	text: string | null;
+	unreadable: boolean;
+}
+
+const text = (ja: string): Text => ({ ja });
+
+function variablesOf(doc: Questionnaire, size: number): Variable[] {
+	const vars: Variable[] = [];
+	const common = (q: Question, key: string, label: string) => ({
+		key,
+		question: q,
+		label,
+		state: new Uint8Array(size),
+		texts: new Map<number, string>()
+	});
+	for (const s of doc.sections)
+		for (const q of s.questions)
+			switch (q.type) {
+				case 'single':
+				case 'dropdown':
+					vars.push({ ...common(q, q.key, q.label.ja), kind: 'code', options: q.options, codes: new Int32Array(size) });
+					break;
+				case 'matrix':
+					for (const r of q.rows)
+						vars.push({
+							...common(q, `${q.key}.${r.key}`, `${q.label.ja}：${r.label.ja}`),
+							row: { key: r.key, label: r.label.ja },
+							kind: 'code',
+							options: q.options,
+							codes: new Int32Array(size)
+						});
+					break;
+				case 'multiple':
+					vars.push({
+						...common(q, q.key, q.label.ja),
+						kind: 'multi',
+						options: q.options,
+						chosen: new Map(q.options.map((o) => [o.code, new Uint8Array(size)]))
+					});
+					break;
+				case 'scale':
+				case 'number':
+					vars.push({ ...common(q, q.key, q.label.ja), kind: 'number', values: new Float64Array(size) });
+					break;
+				case 'text':
+				case 'longtext':
+					vars.push({ ...common(q, q.key, q.label.ja), kind: 'text' });
+			}
+	return vars;
+}
+
+/** Fills a dataset response by response; `finish` adds the conditions' masks and derived variables. */
+export class DatasetBuilder {
+	readonly size: number;
+	private filled = 0;
+	private dayIndex = new Map<string, number>();
+	private dayOf: string[] = [];
+	private channel: Uint8Array;
+	private language: Uint8Array;
+	private synthetic: Uint8Array;
+	private variables: Variable[];
+	private byKey: Map<string, Variable>;
+
+	constructor(
+		private doc: Questionnaire,
+		size: number
+	) {
+		this.size = size;
+		this.channel = new Uint8Array(size);
+		this.language = new Uint8Array(size);
+		this.synthetic = new Uint8Array(size);
+		this.variables = variablesOf(doc, size);
+		this.byKey = new Map(this.variables.map((v) => [v.key, v]));
+	}
+
+	/** Adds a response and returns its position. */
+	addResponse(meta: ResponseMeta): number {
+		const i = this.filled++;
+		if (i >= this.size) throw new Error('more responses than the dataset was made for');
+		this.channel[i] = Math.max(0, CHANNELS.indexOf(meta.channel as (typeof CHANNELS)[number]));
+		this.language[i] = Math.max(0, RESPONSE_LANGUAGES.indexOf(meta.language as (typeof RESPONSE_LANGUAGES)[number]));
+		this.synthetic[i] = meta.synthetic ? 1 : 0;
+		this.dayOf.push(meta.day);
+		return i;
+	}
+
+	/** One stored answer row of response i. Rows of questions this version lacks are ignored. */
+	addAnswer(i: number, a: AnswerCells): void {
+		const v = this.byKey.get(a.row ? `${a.question}.${a.row}` : a.question);
+		if (!v) return;
+		if (a.unreadable) {
+			if (v.state[i] !== VALID) v.state[i] = UNREADABLE;
+			return;
+		}
+		v.state[i] = VALID;
+		switch (v.kind) {
+			case 'code':
+				v.codes[i] = a.code ?? 0;
+				break;
+			case 'multi':
+				v.chosen.get(a.code ?? -1)?.fill(1, i, i + 1);
+				break;
+			case 'number':
+				v.values[i] = a.number ?? 0;
+				break;
+		}
+		if (a.text !== null) v.texts.set(i, a.text);
+	}
+
+	finish(): Dataset {
+		if (this.filled !== this.size) throw new Error(`dataset made for ${this.size} responses got ${this.filled}`);
+		const days = [...new Set(this.dayOf)].sort();
+		days.forEach((d, n) => this.dayIndex.set(d, n));
+		const day = new Uint16Array(this.size);
+		this.dayOf.forEach((d, i) => (day[i] = this.dayIndex.get(d)!));
+		const data: Dataset = {
+			doc: this.doc,
+			size: this.size,
+			days,
+			day,
+			channel: this.channel,
+			language: this.language,
+			synthetic: this.synthetic,
+			variables: this.variables,
+			byKey: this.byKey,
+			shown: new Map()
+		};
+		for (const s of this.doc.sections)
+			for (const q of s.questions) {
+				const conditions = [s.showIf, q.showIf].filter((c): c is Condition => !!c);
+				data.shown.set(q.key, conditionMask(data, conditions.length ? { all: conditions } : undefined));
+			}
+		return data;
+	}
+}
+
+/** Adds a variable computed from the others (index level, persona) to a finished dataset. */
+export function addDerived(data: Dataset, v: Variable, applies: Uint8Array = conditionMask(data, undefined)): void {
+	v.derived = true;
+	data.variables.push(v);
+	data.byKey.set(v.key, v);
+	data.shown.set(v.key, applies);
+}
+
+/** A derived single-choice variable: its categories, with the question it pretends to be. */
+export function derivedCodeVariable(data: Dataset, key: string, label: string, options: { code: number; label: string }[]): CodeVariable {
+	const opts: Option[] = options.map((o) => ({ code: o.code, label: text(o.label) }));
+	return {
+		key,
+		label,
+		kind: 'code',
+		question: { key, type: 'single', label: text(label), options: opts },
+		options: opts,
+		codes: new Int32Array(data.size),
+		state: new Uint8Array(data.size),
+		texts: new Map()
+	};
+}
+
+// ---- Conditions over columns (the same rules as src/lib/survey/conditions.ts) ----
+
+function clauseMask(data: Dataset, c: Clause): Uint8Array {
+	const out = new Uint8Array(data.size);
+	const v = data.byKey.get(c.row ? `${c.question}.${c.row}` : c.question);
+	if (!v) {
+		// A question this version lacks is never answered.
+		if (c.op === 'notAnswered' || c.op === 'noneOf') out.fill(1);
+		return out;
+	}
+	const valid = (i: number) => v.state[i] === VALID;
+	const values = c.values ?? [];
+	let test: (i: number) => boolean;
+	if (c.op === 'answered') test = valid;
+	else if (c.op === 'notAnswered') test = (i) => !valid(i);
+	else if (v.kind === 'code') {
+		const codes = v.codes;
+		if (c.op === 'equals') test = (i) => valid(i) && codes[i] === c.value;
+		else if (c.op === 'oneOf') test = (i) => valid(i) && values.includes(codes[i]);
+		else if (c.op === 'noneOf') test = (i) => !(valid(i) && values.includes(codes[i]));
+		else test = () => false;
+	} else if (v.kind === 'multi') {
+		const arrays = (list: number[]) => list.map((code) => v.chosen.get(code)).filter((a): a is Uint8Array => !!a);
+		const any = (list: Uint8Array[]) => (i: number) => list.some((a) => a[i] === 1);
+		if (c.op === 'equals') test = any(arrays(c.value === undefined ? [] : [c.value]));
+		else if (c.op === 'oneOf') test = any(arrays(values));
+		else if (c.op === 'noneOf') {
+			const has = any(arrays(values));
+			test = (i) => !has(i);
+		} else test = () => false;
+	} else if (v.kind === 'number') {
+		const x = v.values;
+		const bound = c.value;
+		const compare =
+			bound === undefined
+				? undefined
+				: { gt: (a: number) => a > bound, gte: (a: number) => a >= bound, lt: (a: number) => a < bound, lte: (a: number) => a <= bound }[
+						c.op as 'gt'
+					];
+		if (compare) test = (i) => valid(i) && compare(x[i]);
+		else if (c.op === 'equals') test = (i) => valid(i) && x[i] === bound;
+		else if (c.op === 'oneOf') test = (i) => valid(i) && values.includes(x[i]);
+		else if (c.op === 'noneOf') test = (i) => !(valid(i) && values.includes(x[i]));
+		else test = () => false;
+	} else test = c.op === 'noneOf' ? () => true : () => false;
+	for (let i = 0; i < data.size; i++) out[i] = test(i) ? 1 : 0;
+	return out;
+}
+
+/** Which responses satisfy a condition (all of them when there is none). */
+export function conditionMask(data: Dataset, condition: Condition | undefined): Uint8Array {
+	if (!condition) return new Uint8Array(data.size).fill(1);
+	const all = 'all' in condition;
+	const parts = (all ? condition.all : condition.any).map((item) => (isClause(item) ? clauseMask(data, item) : conditionMask(data, item)));
+	const out = new Uint8Array(data.size).fill(all ? 1 : 0);
+	for (const p of parts) for (let i = 0; i < data.size; i++) out[i] = all ? out[i] & p[i] : out[i] | p[i];
+	return out;
+}
+
+/** The codes a response chose for a choice variable (empty when it has no valid answer). */
+export function codesOf(v: ChoiceVariable, i: number): number[] {
+	if (v.state[i] !== VALID) return [];
+	if (v.kind === 'code') return [v.codes[i]];
+	return v.options.filter((o) => v.chosen.get(o.code)![i] === 1).map((o) => o.code);
+}

@@ -1,0 +1,97 @@
+// Variables computed from the answers and added to a dataset, so that filters, tables and
+// cross-tabs treat them like any question: the persona, the digital-maturity index level
+// (with "not assessed" as its own category), each index area's level, and the 0–100 score.
+import type { Answers } from '$lib/survey/answers';
+import type { Clause, Condition, MaturityIndex } from '$lib/survey/schema';
+import { isClause } from '$lib/survey/conditions';
+import { addDerived, codesOf, conditionMask, derivedCodeVariable, VALID, type Dataset, type NumberVariable } from './dataset';
+import { maturityIndex, scoreTable } from './maturity-index';
+import { PERSONA_KEY, PERSONA_LABEL, PERSONA_QUESTIONS, PERSONAS } from './personas';
+
+export const AREA_LEVELS = [
+	{ code: 0, label: 'なし' },
+	{ code: 1, label: '基本' },
+	{ code: 2, label: '基本以上' }
+];
+
+/** Index levels as codes: 1 is the first level the index lists (the best), as indicators use them. */
+export const levelCode = (index: MaturityIndex, key: string) => index.levels.findIndex((l) => l.key === key) + 1;
+export const notAssessedCode = (index: MaturityIndex) => index.levels.length + 1;
+export const scoreKey = (index: MaturityIndex) => `${index.key}_SCORE`;
+export const areaKey = (index: MaturityIndex, area: string) => `${index.key}.${area}`;
+
+function keysOf(condition: Condition): string[] {
+	const items = 'all' in condition ? condition.all : condition.any;
+	return items.flatMap((item) => (isClause(item) ? [(item as Clause).question] : keysOf(item)));
+}
+
+/** The answers of response i to some questions, as the survey code sees them. */
+function answersAt(data: Dataset, keys: string[], i: number): Answers {
+	const answers: Answers = {};
+	for (const key of keys) {
+		const v = data.byKey.get(key);
+		if (!v || v.state[i] !== VALID) continue;
+		if (v.kind === 'code') answers[key] = v.codes[i];
+		else if (v.kind === 'multi') answers[key] = codesOf(v, i);
+		else if (v.kind === 'number') answers[key] = v.values[i];
+	}
+	return answers;
+}
+
+function addIndex(data: Dataset, index: MaturityIndex): void {
+	const scores = scoreTable(data.doc);
+	const keys = [...new Set([...index.areas.map((a) => a.question), ...keysOf(index.notAssessedIf)])];
+	const level = derivedCodeVariable(data, index.key, index.name.ja, [
+		...index.levels.map((l) => ({ code: levelCode(index, l.key), label: l.label.ja })),
+		{ code: notAssessedCode(index), label: '評価対象外（インターネット非利用）' }
+	]);
+	const areas = index.areas.map((a) => derivedCodeVariable(data, areaKey(index, a.key), `${index.name.ja}：${a.label.ja}`, AREA_LEVELS));
+	const score: NumberVariable = {
+		key: scoreKey(index),
+		label: `${index.name.ja}（0〜100点）`,
+		kind: 'number',
+		question: { key: scoreKey(index), type: 'number', label: { ja: `${index.name.ja}（0〜100点）` }, min: 0, max: 100 },
+		values: new Float64Array(data.size),
+		state: new Uint8Array(data.size),
+		texts: new Map()
+	};
+	for (let i = 0; i < data.size; i++) {
+		const r = maturityIndex(index, answersAt(data, keys, i), scores);
+		level.state[i] = VALID;
+		if (!r.assessed) {
+			level.codes[i] = notAssessedCode(index);
+			continue;
+		}
+		level.codes[i] = levelCode(index, r.level);
+		score.state[i] = VALID;
+		score.values[i] = r.score;
+		index.areas.forEach((a, n) => {
+			areas[n].state[i] = VALID;
+			areas[n].codes[i] = r.areas[a.key];
+		});
+	}
+	addDerived(data, level);
+	// The score and the areas apply to those assessed only.
+	for (const v of [score, ...areas]) addDerived(data, v, score.state);
+}
+
+function addPersona(data: Dataset): void {
+	if (!PERSONA_QUESTIONS.every((k) => data.byKey.has(k))) return;
+	const v = derivedCodeVariable(data, PERSONA_KEY, PERSONA_LABEL, PERSONAS);
+	// Only those who said their age group can be placed.
+	const known = conditionMask(data, { all: [{ question: 'F1', op: 'answered' }] });
+	const masks = PERSONAS.map((p) => conditionMask(data, p.condition));
+	for (let i = 0; i < data.size; i++) {
+		if (!known[i]) continue;
+		const n = masks.findIndex((m) => m[i] === 1);
+		v.state[i] = VALID;
+		v.codes[i] = PERSONAS[n].code;
+	}
+	addDerived(data, v);
+}
+
+export function addDerivedVariables(data: Dataset): Dataset {
+	if (data.doc.index) addIndex(data, data.doc.index);
+	addPersona(data);
+	return data;
+}

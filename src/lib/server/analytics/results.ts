@@ -1,0 +1,125 @@
+// The data of a survey's results page: responses by day, channel and language, every question's
+// table, and the digital-maturity index (its levels, areas, and mean score by group), for the
+// responses the filters select. Everything comes from the in-memory dataset.
+import type { DB } from '../db';
+import { dataset } from './datasets';
+import { CHANNELS, RESPONSE_LANGUAGES, VALID, type Dataset, type NumberVariable } from '$lib/analytics/dataset';
+import { questionTable, questionTables, type QuestionTable } from '$lib/analytics/frequencies';
+import { meanBy, type GroupMean } from '$lib/analytics/means';
+import { select, type Filters } from '$lib/analytics/selection';
+import { areaKey, scoreKey } from '$lib/analytics/derived';
+import { PERSONA_KEY } from '$lib/analytics/personas';
+
+export const CHANNEL_NAMES: Record<string, string> = { web: 'ウェブ', paper: '紙（手入力）', import: '紙（CSV取込）' };
+export const LANGUAGE_NAMES: Record<string, string> = { ja: '日本語', easy: 'やさしい日本語', en: 'English' };
+
+/** Groups the index score is broken down by, when the questionnaire has them. */
+const MEAN_GROUPS = ['F1', 'F2', 'F3', PERSONA_KEY];
+
+export interface Choice {
+	key: string;
+	label: string;
+	multiple: boolean;
+	derived: boolean;
+	options: { code: number; label: string }[];
+}
+
+export interface IndexResults {
+	name: string;
+	note?: string;
+	levels: QuestionTable;
+	areas: QuestionTable[];
+	score: QuestionTable;
+	meansBy: { key: string; label: string; groups: GroupMean[] }[];
+}
+
+export interface Results {
+	total: number;
+	selected: number;
+	synthetic: number;
+	weighted: boolean;
+	days: { day: string; n: number }[];
+	channels: { key: string; label: string; n: number }[];
+	languages: { key: string; label: string; n: number }[];
+	tables: QuestionTable[];
+	index?: IndexResults;
+}
+
+/** The variables a filter or a cross-tab can use: single and multiple choices, and derived categories. */
+export function choices(data: Dataset): Choice[] {
+	return data.variables.flatMap((v) =>
+		v.kind === 'code' || v.kind === 'multi'
+			? [{ key: v.key, label: v.label, multiple: v.kind === 'multi', derived: !!v.derived, options: v.options.map((o) => ({ code: o.code, label: o.label.ja })) }]
+			: []
+	);
+}
+
+function indexResults(data: Dataset, selection: Int32Array, k: number): IndexResults | undefined {
+	const index = data.doc.index;
+	if (!index) return undefined;
+	const score = data.byKey.get(scoreKey(index)) as NumberVariable;
+	return {
+		name: index.name.ja,
+		note: index.note?.ja,
+		levels: questionTable(data, data.byKey.get(index.key)!, selection),
+		areas: index.areas.map((a) => questionTable(data, data.byKey.get(areaKey(index, a.key))!, selection)),
+		score: questionTable(data, score, selection),
+		meansBy: MEAN_GROUPS.flatMap((key) => {
+			const by = data.byKey.get(key);
+			return by ? [{ key, label: by.label, groups: meanBy(data, score, by, selection, k) }] : [];
+		})
+	};
+}
+
+export function resultsOf(data: Dataset, filters: Filters, k: number): Results {
+	const selection = select(data, filters);
+	const days = new Array<number>(data.days.length).fill(0);
+	const channels = new Array<number>(CHANNELS.length).fill(0);
+	const languages = new Array<number>(RESPONSE_LANGUAGES.length).fill(0);
+	let synthetic = 0;
+	for (const i of selection) {
+		days[data.day[i]]++;
+		channels[data.channel[i]]++;
+		languages[data.language[i]]++;
+		synthetic += data.synthetic[i];
+	}
+	return {
+		total: data.size,
+		selected: selection.length,
+		synthetic,
+		weighted: !!data.weights,
+		days: data.days.map((day, n) => ({ day, n: days[n] })),
+		channels: CHANNELS.map((key, n) => ({ key, label: CHANNEL_NAMES[key], n: channels[n] })),
+		languages: RESPONSE_LANGUAGES.map((key, n) => ({ key, label: LANGUAGE_NAMES[key], n: languages[n] })),
+		tables: questionTables(data, selection),
+		index: indexResults(data, selection, k)
+	};
+}
+
+export function results(db: DB, surveyId: number, filters: Filters, k: number): Results {
+	return resultsOf(dataset(db, surveyId), filters, k);
+}
+
+/** Free-text answers (text questions and "other" options) of the selection, searched. */
+export function freeTexts(data: Dataset, filters: Filters, key: string, query: string, limit = 200): { total: number; texts: string[] } {
+	const v = data.byKey.get(key);
+	if (!v) return { total: 0, texts: [] };
+	const selection = select(data, filters);
+	const q = query.trim().toLowerCase();
+	const texts: string[] = [];
+	let total = 0;
+	for (const i of selection) {
+		const t = v.texts.get(i);
+		if (t === undefined || v.state[i] !== VALID || (q && !t.toLowerCase().includes(q))) continue;
+		total++;
+		if (texts.length < limit) texts.push(t);
+	}
+	return { total, texts };
+}
+
+/** Variables with free text: text questions, and choices with an "other" option. */
+export function textVariables(data: Dataset): { key: string; label: string }[] {
+	return data.variables
+		.filter((v) => !v.derived && (v.kind === 'text' || ((v.kind === 'code' || v.kind === 'multi') && v.options.some((o) => o.other))))
+		.map((v) => ({ key: v.key, label: v.kind === 'text' ? v.label : `${v.label}（その他の記入）` }));
+}
