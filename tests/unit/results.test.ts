@@ -1,0 +1,198 @@
+// Results over hand-made responses, where every figure can be worked out on paper.
+import { describe, expect, it } from 'vitest';
+import { bundled } from './support/questionnaires';
+import { datasetOf, times, type HandMade } from './support/dataset';
+import { questionTable } from '../../src/lib/analytics/frequencies';
+import { columnPercent, crossTab, rowPercent } from '../../src/lib/analytics/crosstab';
+import { NO_FILTERS, filtersToParams, parseFilters, select } from '../../src/lib/analytics/selection';
+import { meanBy } from '../../src/lib/analytics/means';
+import { rake } from '../../src/lib/analytics/raking';
+import { readMargins } from '../../src/lib/analytics/margins';
+import { NO_ANSWER, INVALID } from '../../src/lib/analytics/frequencies';
+import type { CodeVariable, NumberVariable } from '../../src/lib/analytics/dataset';
+
+const doc = bundled();
+/** A daily internet user of some age group (F1 code) in a district (F3 code). */
+const user = (age: number, district = 17, extra: HandMade['answers'] = {}): HandMade => ({ answers: { F1: age, F3: district, F4: 3, D2: 1, ...extra } });
+const nonUser = (age: number, district = 17): HandMade => ({ answers: { F1: age, F3: district, F4: 1, D2: 5 } });
+
+describe('tabulation', () => {
+	it('counts each answer over those the question was shown to, with 不明 and 無回答 apart', () => {
+		const data = datasetOf(doc, [
+			...times(3, user(2, 17, { T2: 1 })),
+			...times(2, user(9, 20, { T2: 3 })),
+			user(9, 20),
+			{ ...user(9, 20), unreadable: ['T2'] },
+			...times(4, nonUser(10, 20))
+		]);
+		const t = questionTable(data, data.byKey.get('T2')!, select(data, NO_FILTERS));
+		expect(t.base).toBe(11);
+		expect(Object.fromEntries(t.categories.map((c) => [c.label, c.n]))).toMatchObject({ 提供してよい: 3, 提供したくない: 2, [INVALID]: 1, [NO_ANSWER]: 5 });
+		// D3 is asked only of those who rarely or never use the internet.
+		expect(questionTable(data, data.byKey.get('D3')!, select(data, NO_FILTERS)).base).toBe(4);
+	});
+
+	it('filters by age group, district, channel and date, and writes them into the URL', () => {
+		const data = datasetOf(doc, [
+			...times(2, { ...user(9, 20), day: '2022-10-03', channel: 'paper' }),
+			{ ...user(9, 20), day: '2022-10-20' },
+			{ ...user(8, 21), day: '2022-10-03' },
+			{ ...user(2, 20), day: '2022-10-03' }
+		]);
+		const params = new URLSearchParams('q.F1=8,9,10&q.F3=20&from=2022-10-01&to=2022-10-10&channel=paper&q.bad%20key=1');
+		const filters = parseFilters(params);
+		expect(filters.where).toEqual([{ key: 'F1', codes: [8, 9, 10] }, { key: 'F3', codes: [20] }]);
+		expect(select(data, filters).length).toBe(2);
+		expect(select(data, { ...filters, channels: [] }).length).toBe(2);
+		expect(select(data, { ...filters, channels: [], to: undefined }).length).toBe(3);
+		expect(select(data, { ...filters, where: [{ key: 'F1', codes: [8, 9, 10] }], channels: [], from: undefined, to: undefined }).length).toBe(4);
+		expect(parseFilters(filtersToParams(filters))).toEqual(filters);
+		// A filter on a question the survey lacks matches nobody rather than everybody.
+		expect(select(data, { where: [{ key: 'ZZ', codes: [1] }], channels: [] }).length).toBe(0);
+	});
+});
+
+describe('cross-tabulation', () => {
+	// Age (F1) 2 vs 9 by internet use D2: [[10, 20], [30, 40]] as in the chi-square test.
+	const rows = [
+		...times(10, user(2)),
+		...times(20, { answers: { F1: 2, F3: 17, F4: 3, D2: 2 } }),
+		...times(30, user(9)),
+		...times(40, { answers: { F1: 9, F3: 17, F4: 3, D2: 2 } })
+	];
+	const data = datasetOf(doc, rows);
+	const t = crossTab(data, data.byKey.get('D2')!, data.byKey.get('F1')!, select(data, NO_FILTERS), 5);
+
+	it('gives counts, row % and column %', () => {
+		const r20 = t.rows.findIndex((r) => r.code === 2);
+		const r75 = t.rows.findIndex((r) => r.code === 9);
+		expect(t.rows[r20].counts.slice(0, 2)).toEqual([10, 20]);
+		expect(t.rows[r75].base).toBe(70);
+		expect(rowPercent(t, r20, 0)).toBeCloseTo(33.333, 3);
+		expect(columnPercent(t, r20, 0)).toBeCloseTo(25, 6);
+		expect(columnPercent(t, r75, 1)).toBeCloseTo(66.667, 3);
+		expect(t.total).toBe(100);
+	});
+
+	it('tests independence with chi-square and marks small bases 参考値', () => {
+		expect(t.chi!.statistic).toBeCloseTo(0.79365, 4);
+		expect(t.chi!.p).toBeCloseTo(0.373, 3);
+		expect(t.rows.find((r) => r.code === 2)!.reference).toBe(false);
+		expect(t.rows.find((r) => r.code === 1)!.reference).toBe(true);
+	});
+
+	it('hides cells under k and a second cell so the first cannot be worked out from a total', () => {
+		const small = datasetOf(doc, [...times(3, user(2)), ...times(12, { answers: { F1: 2, F3: 17, F4: 3, D2: 2 } }), ...times(20, user(9)), ...times(25, { answers: { F1: 9, F3: 17, F4: 3, D2: 2 } })]);
+		const s = crossTab(small, small.byKey.get('D2')!, small.byKey.get('F1')!, select(small, NO_FILTERS), 10);
+		const young = s.rows.find((r) => r.code === 2)!;
+		const old = s.rows.find((r) => r.code === 9)!;
+		// 3 is under 10; its row total 15 would reveal it from 12, so 12 is hidden too, and
+		// then the column totals would reveal both, so the old row's cells in those columns go as well.
+		expect(young.hidden.slice(0, 2)).toEqual([true, true]);
+		expect(old.hidden.slice(0, 2)).toEqual([true, true]);
+		expect(young.hidden.slice(2)).toEqual([false, false, false]);
+	});
+
+	it('counts a multiple choice once per option chosen, without a chi-square', () => {
+		const m = datasetOf(doc, [...times(5, user(2, 17, { A2: [1, 2] })), ...times(5, user(9, 17, { A2: [2] }))]);
+		const c = crossTab(m, m.byKey.get('A2')!, m.byKey.get('F1')!, select(m, NO_FILTERS), 1);
+		const young = c.rows.findIndex((r) => r.code === 2);
+		expect(c.multiple).toBe(true);
+		expect(c.chi).toBeUndefined();
+		expect(c.rows[young].counts.slice(0, 2)).toEqual([5, 5]);
+		expect(c.rows[young].base).toBe(5);
+		expect(rowPercent(c, young, 1)).toBe(100);
+		expect(columnPercent(c, young, 1)).toBe(50);
+	});
+});
+
+describe('the digital-maturity index and personas', () => {
+	const all = { A1: [1, 2], A2: [1, 2], A3: [1, 2, 3], A4: [1, 2, 3], A5: [1, 2, 3] };
+	const basic = { A1: [1], A2: [1], A3: [1], A4: [1], A5: [1, 2] };
+	const data = datasetOf(doc, [
+		user(2, 17, all),
+		user(3, 17, basic),
+		user(4, 17, { ...basic, A3: [5] }),
+		user(5, 17, { A1: [5], A2: [6], A3: [5], A4: [6], A5: [7] }),
+		nonUser(10),
+		{ answers: { F1: 8, F3: 17, F4: 1 } }
+	]);
+	const level = data.byKey.get('DSI') as CodeVariable;
+	const score = data.byKey.get('DSI_SCORE') as NumberVariable;
+
+	it('gives each response its level, with non-users "not assessed" and never zero', () => {
+		const levels = [...level.codes];
+		// 1 above basic, 2 basic, 3 low (four areas basic), 6 none, 7 not assessed (twice: D2 never, and D2 unanswered).
+		expect(levels).toEqual([1, 2, 3, 6, 7, 7]);
+		expect([...score.values.slice(0, 4)]).toEqual([100, 50, 40, 0]);
+		expect([...score.state]).toEqual([1, 1, 1, 1, 0, 0]);
+		const t = questionTable(data, score, select(data, NO_FILTERS));
+		expect(t.base).toBe(4);
+		expect(t.summary!.mean).toBeCloseTo(47.5, 6);
+	});
+
+	it('averages the score by group over those assessed only', () => {
+		const groups = meanBy(data, score, data.byKey.get('F4')!, select(data, NO_FILTERS), 1);
+		expect(groups.find((g) => g.code === 3)).toMatchObject({ n: 4, mean: 47.5 });
+		expect(groups.find((g) => g.code === 1)).toMatchObject({ n: 0, mean: undefined });
+		expect(meanBy(data, score, data.byKey.get('F4')!, select(data, NO_FILTERS), 5).find((g) => g.code === 3)).toMatchObject({ hidden: true, mean: undefined });
+	});
+
+	it('derives the vision personas from age, household, children and occupation', () => {
+		const p = datasetOf(doc, [
+			{ answers: { F1: 8, F3: 1, F4: 1 } },
+			{ answers: { F1: 9, F3: 1, F4: 2 } },
+			{ answers: { F1: 4, F3: 1, F4: 3, F5: [2] } },
+			{ answers: { F1: 1, F3: 1, F4: 3, F6: 4 } },
+			{ answers: { F1: 5, F3: 1, F4: 3, F5: [5] } },
+			{ answers: { F1: 2, F3: 1, F4: 3, F6: 1 } },
+			{ answers: { F3: 1 } }
+		]);
+		const persona = p.byKey.get('PERSONA') as CodeVariable;
+		expect([...persona.codes.slice(0, 6)]).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(persona.state[6]).toBe(0);
+	});
+});
+
+describe('weighting', () => {
+	it('rakes a small sample to the population margins (checked against iterative fitting done by hand)', () => {
+		// Sex (1 M, 2 F) × age (1 young, 2 old): 30, 20, 10, 40 respondents; population M 48 F 52, young 50 old 50.
+		const sex = new Int32Array([...Array(30).fill(1), ...Array(20).fill(1), ...Array(10).fill(2), ...Array(40).fill(2)]);
+		const age = new Int32Array([...Array(30).fill(1), ...Array(20).fill(2), ...Array(10).fill(1), ...Array(40).fill(2)]);
+		const r = rake(100, [
+			{ categories: sex, population: new Map([[1, 48], [2, 52]]) },
+			{ categories: age, population: new Map([[1, 50], [2, 50]]) }
+		]);
+		expect(r.converged).toBe(true);
+		expect(r.weights[0]).toBeCloseTo(1.1494899551912494, 9);
+		expect(r.weights[30]).toBeCloseTo(0.6757650672131262, 9);
+		expect(r.weights[50]).toBeCloseTo(1.5515301344262524, 9);
+		expect(r.weights[60]).toBeCloseTo(0.9121174663934367, 9);
+		const sum = (pick: (i: number) => boolean) => r.weights.reduce((s, w, i) => s + (pick(i) ? w : 0), 0);
+		expect(sum((i) => sex[i] === 1)).toBeCloseTo(48, 6);
+		expect(sum((i) => age[i] === 2)).toBeCloseTo(50, 6);
+	});
+
+	it('leaves respondents with an unknown category out of that margin only', () => {
+		const sex = new Int32Array([1, 1, 2, -1]);
+		const r = rake(4, [{ categories: sex, population: new Map([[1, 50], [2, 50]]) }]);
+		// Known: two men, one woman → men 0.75 each, the woman 1.5, the unknown 1 (then scaled to mean 1).
+		expect([...r.weights].map((w) => Math.round(w * 1000) / 1000)).toEqual([0.75, 0.75, 1.5, 1]);
+	});
+
+	it('reads population margins from CSV, with every problem by row and column', () => {
+		const ok = readMargins(doc, '\uFEFFquestion_key,code,label,population\nF2,1,男性,"88,000"\nF2,2,女性,96000\n');
+		expect(ok).toEqual({ ok: true, margins: [{ questionKey: 'F2', code: 1, population: 88000 }, { questionKey: 'F2', code: 2, population: 96000 }] });
+		const bad = readMargins(doc, 'question_key,code,population\nF2,1,100\nF2,7,100\nD1,1,5\nF2,2,-3\nF2,1,100\n');
+		expect(bad.ok).toBe(false);
+		if (!bad.ok)
+			expect(bad.problems.map((p) => [p.row, p.column])).toEqual([
+				[3, 'code'],
+				[4, 'question_key'],
+				[5, 'population'],
+				[6, 'code'],
+				// Only one usable category of F2 is left.
+				[0, 'code']
+			]);
+	});
+});
