@@ -18,7 +18,8 @@ const KEY = /^[A-Za-z][A-Za-z0-9_.]{0,64}$/;
 
 /** Reads filters from a URL's query: `q.F1=7,8&q.F3=20&channel=paper&from=2022-10-01&to=…`. */
 export function parseFilters(params: URLSearchParams): Filters {
-	const where: Filters['where'] = [];
+	// `q.F1=8,9` and `q.F1=8&q.F1=9` (checkboxes) mean the same.
+	const byKey = new Map<string, number[]>();
 	for (const [name, value] of params) {
 		if (!name.startsWith('q.')) continue;
 		const key = name.slice(2);
@@ -27,10 +28,12 @@ export function parseFilters(params: URLSearchParams): Filters {
 			.map((s) => s.trim())
 			.filter((s) => /^\d{1,4}$/.test(s))
 			.map(Number);
-		if (KEY.test(key) && codes.length) where.push({ key, codes: [...new Set(codes)] });
+		if (KEY.test(key) && codes.length) byKey.set(key, [...new Set([...(byKey.get(key) ?? []), ...codes])]);
 	}
-	const channels = (params.get('channel') ?? '')
-		.split(',')
+	const where = [...byKey].map(([key, codes]) => ({ key, codes }));
+	const channels = params
+		.getAll('channel')
+		.flatMap((c) => c.split(','))
 		.filter((c) => (CHANNELS as readonly string[]).includes(c));
 	const day = (name: string) => {
 		const v = params.get(name) ?? '';
@@ -82,4 +85,21 @@ export function select(data: Dataset, filters: Filters): Int32Array {
 	const out = new Int32Array(n);
 	for (let i = 0, j = 0; i < data.size; i++) if (keep[i]) out[j++] = i;
 	return out;
+}
+
+export interface Choice {
+	key: string;
+	label: string;
+	multiple: boolean;
+	derived: boolean;
+	options: { code: number; label: string }[];
+}
+
+/** The variables a filter can use: single and multiple choices, and derived categories. */
+export function choices(data: Dataset): Choice[] {
+	return data.variables.flatMap((v) =>
+		v.kind === 'code' || v.kind === 'multi'
+			? [{ key: v.key, label: v.label, multiple: v.kind === 'multi', derived: !!v.derived, options: v.options.map((o) => ({ code: o.code, label: o.label.ja })) }]
+			: []
+	);
 }

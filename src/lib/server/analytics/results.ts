@@ -9,20 +9,11 @@ import { meanBy, type GroupMean } from '$lib/analytics/means';
 import { select, type Filters } from '$lib/analytics/selection';
 import { areaKey, scoreKey } from '$lib/analytics/derived';
 import { PERSONA_KEY } from '$lib/analytics/personas';
+import { CHANNEL_NAMES, LANGUAGE_NAMES } from '$lib/analytics/labels';
 
-export const CHANNEL_NAMES: Record<string, string> = { web: 'ウェブ', paper: '紙（手入力）', import: '紙（CSV取込）' };
-export const LANGUAGE_NAMES: Record<string, string> = { ja: '日本語', easy: 'やさしい日本語', en: 'English' };
 
 /** Groups the index score is broken down by, when the questionnaire has them. */
 const MEAN_GROUPS = ['F1', 'F2', 'F3', PERSONA_KEY];
-
-export interface Choice {
-	key: string;
-	label: string;
-	multiple: boolean;
-	derived: boolean;
-	options: { code: number; label: string }[];
-}
 
 export interface IndexResults {
 	name: string;
@@ -43,15 +34,6 @@ export interface Results {
 	languages: { key: string; label: string; n: number }[];
 	tables: QuestionTable[];
 	index?: IndexResults;
-}
-
-/** The variables a filter or a cross-tab can use: single and multiple choices, and derived categories. */
-export function choices(data: Dataset): Choice[] {
-	return data.variables.flatMap((v) =>
-		v.kind === 'code' || v.kind === 'multi'
-			? [{ key: v.key, label: v.label, multiple: v.kind === 'multi', derived: !!v.derived, options: v.options.map((o) => ({ code: o.code, label: o.label.ja })) }]
-			: []
-	);
 }
 
 function indexResults(data: Dataset, selection: Int32Array, k: number): IndexResults | undefined {

@@ -1,0 +1,36 @@
+// What every results page of a survey does first: check the analyst role, find the survey,
+// take its dataset from memory and read the filters from the address.
+import { db } from './db';
+import * as surveys from './surveys';
+import { analystSurvey } from './survey-guard';
+import { dataset } from './analytics/datasets';
+import { choices, parseFilters } from '$lib/analytics/selection';
+
+type Event = Parameters<typeof analystSurvey>[0] & { url: URL };
+
+export function resultsContext(event: Event) {
+	const { user, survey } = analystSurvey(event);
+	const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
+	const data = dataset(db(), survey.id);
+	const filters = parseFilters(event.url.searchParams);
+	let synthetic = 0;
+	for (let i = 0; i < data.size; i++) synthetic += data.synthetic[i];
+	return {
+		user,
+		survey,
+		doc,
+		data,
+		filters,
+		/** What the page needs for its heading, the filter bar and the synthetic-data warning. */
+		view: {
+			survey: { id: survey.id, slug: survey.slug, title: doc.title.ja, fiscalYear: survey.fiscalYear, k: survey.minCellSize },
+			filters,
+			choices: choices(data),
+			days: { first: data.days[0], last: data.days.at(-1) },
+			adding: event.url.searchParams.get('add') ?? '',
+			total: data.size,
+			synthetic,
+			weighted: !!data.weights
+		}
+	};
+}

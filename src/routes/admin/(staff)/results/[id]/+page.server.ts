@@ -1,0 +1,12 @@
+// A survey's results (analysts): responses by day, channel and language, and every question's
+// chart and table, for the responses the filters in the address select.
+import type { PageServerLoad } from './$types';
+import { resultsContext } from '$lib/server/results-page';
+import { resultsOf } from '$lib/server/analytics/results';
+
+export const load: PageServerLoad = (event) => {
+	const { data, filters, survey, view } = resultsContext(event);
+	const results = resultsOf(data, filters, survey.minCellSize);
+	// The index has a page of its own.
+	return { ...view, results: { ...results, index: undefined } };
+};
