@@ -103,3 +103,19 @@ export function choices(data: Dataset): Choice[] {
 			: []
 	);
 }
+
+/** One filter in words: 「F1 年齢：70〜74歳、75〜79歳」. */
+export function describeFilter(choicesByKey: Map<string, Choice>, key: string, codes: number[]): string {
+	const c = choicesByKey.get(key);
+	return `${c?.label ?? key}：${codes.map((code) => c?.options.find((o) => o.code === code)?.label ?? code).join('、')}`;
+}
+
+/** All filters in words, for a downloaded table's note. */
+export function describeFilters(list: Choice[], filters: Filters, channelNames: Record<string, string>): string {
+	const byKey = new Map(list.map((c) => [c.key, c]));
+	return [
+		...filters.where.map((w) => describeFilter(byKey, w.key, w.codes)),
+		...(filters.channels.length ? [`回答方法：${filters.channels.map((c) => channelNames[c] ?? c).join('、')}`] : []),
+		...(filters.from || filters.to ? [`回答日：${filters.from ?? ''}〜${filters.to ?? ''}`] : [])
+	].join(' ／ ');
+}

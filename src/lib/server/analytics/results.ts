@@ -36,7 +36,7 @@ export interface Results {
 	index?: IndexResults;
 }
 
-function indexResults(data: Dataset, selection: Int32Array, k: number): IndexResults | undefined {
+export function indexResults(data: Dataset, selection: Int32Array, k: number): IndexResults | undefined {
 	const index = data.doc.index;
 	if (!index) return undefined;
 	const score = data.byKey.get(scoreKey(index)) as NumberVariable;

@@ -1,0 +1,57 @@
+// A priority project's indicator over one edition's dataset: the share of those counted (the
+// base: everyone the question was shown to who answered it, narrowed by the indicator's own
+// condition such as 65+) whose answer is one of the codes that count. A multiple choice counts
+// a respondent who chose any of them. For the index, codes are level numbers.
+import type { Condition } from '$lib/survey/schema';
+import { VALID, conditionMask, type Dataset } from './dataset';
+import { isReferenceOnly } from './suppression';
+
+export interface IndicatorDefinition {
+	questionKey: string;
+	rowKey: string;
+	codes: number[];
+	base: Condition | null;
+}
+
+export interface IndicatorValue {
+	base: number;
+	n: number;
+	/** Percent; undefined when the base is under k (too few to publish). */
+	value?: number;
+	weightedValue?: number;
+	reference: boolean;
+	/** The edition lacks the question. */
+	missing?: boolean;
+}
+
+export function indicatorValue(data: Dataset, def: IndicatorDefinition, k: number): IndicatorValue {
+	const v = data.byKey.get(def.rowKey ? `${def.questionKey}.${def.rowKey}` : def.questionKey);
+	if (!v || (v.kind !== 'code' && v.kind !== 'multi')) return { base: 0, n: 0, reference: true, missing: true };
+	const inBase = conditionMask(data, def.base ?? undefined);
+	const shown = data.shown.get(v.question.key) ?? data.shown.get(v.key)!;
+	const counts = new Set(def.codes);
+	const chosen = v.kind === 'multi' ? def.codes.map((c) => v.chosen.get(c)).filter((a): a is Uint8Array => !!a) : [];
+	const w = data.weights;
+	let base = 0;
+	let n = 0;
+	let wBase = 0;
+	let wN = 0;
+	for (let i = 0; i < data.size; i++) {
+		if (!inBase[i] || !shown[i] || v.state[i] !== VALID) continue;
+		base++;
+		if (w) wBase += w[i];
+		const hit = v.kind === 'code' ? counts.has(v.codes[i]) : chosen.some((a) => a[i] === 1);
+		if (hit) {
+			n++;
+			if (w) wN += w[i];
+		}
+	}
+	const publishable = base >= k;
+	return {
+		base,
+		n,
+		value: publishable && base ? (n / base) * 100 : undefined,
+		weightedValue: publishable && w && wBase ? (wN / wBase) * 100 : undefined,
+		reference: isReferenceOnly(base)
+	};
+}

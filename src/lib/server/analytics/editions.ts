@@ -1,0 +1,155 @@
+// Editions of a survey across years (FY2022, its FY2023 clone, ...), linked by
+// previous_edition_id, and what they share: the year-over-year view and the priority-project
+// report both read them.
+import type { DB } from '../db';
+import * as surveys from '../surveys';
+import * as projects from '../projects';
+import { dataset } from './datasets';
+import { NO_FILTERS, select } from '$lib/analytics/selection';
+import { questionTable } from '$lib/analytics/frequencies';
+import { categoriesOf } from '$lib/analytics/crosstab';
+import { indicatorValue, type IndicatorValue } from '$lib/analytics/indicators';
+import type { Survey } from '../surveys';
+import { describeCondition } from '$lib/survey/describe-condition';
+
+export interface Edition {
+	id: number;
+	fiscalYear: number;
+	title: string;
+	responses: number;
+	k: number;
+}
+
+/** The survey and the editions before it, oldest first (published ones only). */
+export function editionChain(db: DB, surveyId: number): Survey[] {
+	const chain: Survey[] = [];
+	const seen = new Set<number>();
+	for (let s = surveys.getById(db, surveyId); s && !seen.has(s.id); s = s.previousEditionId ? surveys.getById(db, s.previousEditionId) : undefined) {
+		seen.add(s.id);
+		if (s.publishedVersionId) chain.unshift(s);
+	}
+	return chain.sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+function describe(db: DB, s: Survey): Edition {
+	return { id: s.id, fiscalYear: s.fiscalYear, title: surveys.publishedVersion(db, s.publishedVersionId!)!.title.ja, responses: dataset(db, s.id).size, k: s.minCellSize };
+}
+
+export interface TrendQuestion {
+	key: string;
+	label: string;
+	multiple: boolean;
+	/** Respondents the question was shown to, per edition (undefined: the edition lacks it). */
+	bases: (number | undefined)[];
+	categories: { code: number; label: string; shares: (number | undefined)[] }[];
+	/** An option's wording differs between editions: compare with care. */
+	reworded: boolean;
+}
+
+export interface Trend {
+	editions: Edition[];
+	questions: TrendQuestion[];
+	index?: { levels: { label: string; shares: (number | undefined)[] }[]; means: (number | undefined)[]; assessed: number[] };
+}
+
+/** Each question (and matrix row) that two or more editions share, as % of its base per edition, and the index. */
+export function trend(db: DB, surveyId: number): Trend {
+	const chain = editionChain(db, surveyId);
+	const sets = chain.map((s) => dataset(db, s.id));
+	const everyone = sets.map((d) => select(d, NO_FILTERS));
+	const newest = sets.at(-1)!;
+	const questions: TrendQuestion[] = [];
+	for (const v of newest.variables) {
+		if (v.derived || !categoriesOf(v)) continue;
+		const matches = sets.map((d) => {
+			const other = d.byKey.get(v.key);
+			return other && other.kind === v.kind && other.question.type === v.question.type ? other : undefined;
+		});
+		if (matches.filter(Boolean).length < 2) continue;
+		const tables = matches.map((m, e) => (m ? questionTable(sets[e], m, everyone[e]) : undefined));
+		const cats = categoriesOf(v)!;
+		const labelIn = (e: number, code: number) => {
+			const m = matches[e];
+			return m && (m.kind === 'code' || m.kind === 'multi') ? m.options.find((o) => o.code === code)?.label.ja : undefined;
+		};
+		questions.push({
+			key: v.key,
+			label: v.label,
+			multiple: v.kind === 'multi',
+			bases: tables.map((t) => t?.base),
+			categories: cats.map((c) => ({
+				code: c.code,
+				label: c.label,
+				shares: tables.map((t) => {
+					const found = t?.categories.find((x) => x.code === c.code);
+					return t && found && t.base ? (found.n / t.base) * 100 : undefined;
+				})
+			})),
+			reworded: (v.kind === 'code' || v.kind === 'multi') && cats.some((c) => matches.some((m, e) => m && labelIn(e, c.code) !== undefined && labelIn(e, c.code) !== c.label))
+		});
+	}
+	const index = newest.doc.index;
+	let indexTrend: Trend['index'];
+	if (index && sets.every((d) => d.byKey.has(index.key))) {
+		const levels = sets.map((d, e) => questionTable(d, d.byKey.get(index.key)!, everyone[e]));
+		const scores = sets.map((d, e) => questionTable(d, d.byKey.get(`${index.key}_SCORE`)!, everyone[e]));
+		indexTrend = {
+			levels: levels[levels.length - 1].categories.slice(0, -2).map((c, n) => ({
+				label: c.label,
+				shares: levels.map((t) => (t.base ? (t.categories[n].n / t.base) * 100 : undefined))
+			})),
+			means: scores.map((t) => t.summary?.mean),
+			assessed: scores.map((t) => t.summary?.n ?? 0)
+		};
+	}
+	return { editions: chain.map((s) => describe(db, s)), questions, index: indexTrend };
+}
+
+export interface ProjectReport {
+	editions: Edition[];
+	projects: {
+		number: number;
+		name: string;
+		description: string;
+		indicators: {
+			name: string;
+			unit: string;
+			target: number | null;
+			targetYear: number | null;
+			definition: string;
+			/** Who is counted, in words (everyone who answered, when empty). */
+			base: string;
+			values: IndicatorValue[];
+			/** Newest minus the one before, in points, when both exist. */
+			change?: number;
+		}[];
+	}[];
+}
+
+/** Every priority project's indicators with their value in each edition, the change and the target. */
+export function projectReport(db: DB, surveyId: number): ProjectReport {
+	const chain = editionChain(db, surveyId);
+	const sets = chain.map((s) => dataset(db, s.id));
+	return {
+		editions: chain.map((s) => describe(db, s)),
+		projects: projects.list(db).map((p) => ({
+			number: p.number,
+			name: p.name,
+			description: p.description,
+			indicators: p.indicators.map((i) => {
+				const values = sets.map((d, e) => indicatorValue(d, i, chain[e].minCellSize));
+				const [before, last] = values.slice(-2).map((v) => v.value);
+				return {
+					name: i.name,
+					unit: i.unit,
+					target: i.target,
+					targetYear: i.targetYear,
+					definition: `${i.rowKey ? `${i.questionKey}.${i.rowKey}` : i.questionKey} が ${i.codes.join('・')}`,
+					base: i.base ? describeCondition(sets.at(-1)!.doc, i.base, 'ja') : '',
+					values,
+					change: values.length > 1 && before !== undefined && last !== undefined ? last - before : undefined
+				};
+			})
+		}))
+	};
+}

@@ -1,0 +1,11 @@
+// The priority-project report (analysts): each project's indicators in each edition, the change
+// and the target, laid out to print for the council.
+import type { PageServerLoad } from './$types';
+import { resultsContext } from '$lib/server/results-page';
+import { db } from '$lib/server/db';
+import { projectReport } from '$lib/server/analytics/editions';
+
+export const load: PageServerLoad = (event) => {
+	const { survey, view } = resultsContext(event);
+	return { ...view, report: projectReport(db(), survey.id), printedOn: new Date().toISOString().slice(0, 10) };
+};
