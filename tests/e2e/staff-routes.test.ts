@@ -36,6 +36,15 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/surveys/[id]/export': { access: ['designer'], methods: ['GET'] },
 	'/admin/surveys/[id]/frame': { access: ['designer'] },
 	'/admin/surveys/[id]/print': { access: ['designer'] },
+	'/admin/results': { access: ['analyst'] },
+	'/admin/results/[id]': { access: ['analyst'] },
+	'/admin/results/[id]/crosstab': { access: ['analyst'] },
+	'/admin/results/[id]/crosstab/download': { access: ['analyst'], methods: ['GET'] },
+	'/admin/results/[id]/index': { access: ['analyst'] },
+	'/admin/results/[id]/trend': { access: ['analyst'] },
+	'/admin/results/[id]/report': { access: ['analyst'] },
+	'/admin/results/[id]/text': { access: ['analyst'] },
+	'/admin/results/[id]/weights': { access: ['analyst'], actions: ['save', 'clear'] },
 	'/admin/data': { access: ['analyst'] },
 	'/admin/data/[id]': { access: ['analyst'], actions: ['prepare'] },
 	'/admin/data/[id]/download': { access: ['analyst'], methods: ['GET'] },
@@ -48,7 +57,7 @@ const TABLE: Record<string, RouteRule> = {
 
 /** Which record an [id] in a route stands for: a throwaway user or survey of this test. */
 const sampleId = (route: string) =>
-	route.startsWith('/admin/surveys') ? sampleSurveyId : /^\/admin\/(data|paper)/.test(route) ? 1 : sampleUserId;
+	route.startsWith('/admin/surveys') ? sampleSurveyId : /^\/admin\/(data|paper|results)/.test(route) ? 1 : sampleUserId;
 
 interface FoundRoute {
 	route: string;

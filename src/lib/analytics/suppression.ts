@@ -35,3 +35,11 @@ export function suppressCounts(counts: number[], k: number): boolean[] {
 }
 
 export const isReferenceOnly = (base: number) => base < REFERENCE_BASE;
+
+/**
+ * Which counts of a question's table to hide before publishing: with a base under k every
+ * count that has respondents, otherwise small cells and their complements.
+ */
+export function publishableMask(counts: number[], base: number, k: number): boolean[] {
+	return base < k ? counts.map((n) => n > 0) : suppressCounts(counts, k);
+}

@@ -12,7 +12,7 @@ import { CSV_OPTIONS } from './csv/cells';
 import { dataset } from './analytics/datasets';
 import { questionTables } from '$lib/analytics/frequencies';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
-import { isReferenceOnly, suppressCounts } from '$lib/analytics/suppression';
+import { isReferenceOnly, publishableMask } from '$lib/analytics/suppression';
 import { encoder, notInCp932, type Encoding } from './csv/encoding';
 
 export const KINDS = ['wide', 'long', 'codebook', 'aggregate'] as const;
@@ -112,7 +112,7 @@ function aggregateRows(db: DB, surveyId: number, k: number, mode: ValueMode): un
 	const rows: unknown[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'note']];
 	const data = dataset(db, surveyId);
 	for (const t of questionTables(data, select(data, NO_FILTERS))) {
-		const hidden = t.base < k ? t.categories.map((c) => c.n > 0) : suppressCounts(t.categories.map((c) => c.n), k);
+		const hidden = publishableMask(t.categories.map((c) => c.n), t.base, k);
 		const note = [isReferenceOnly(t.base) ? '参考値' : '', t.base < k ? `回答者が${k}人未満のため非表示` : ''].filter(Boolean).join('・');
 		t.categories.forEach((c, i) =>
 			rows.push([

@@ -179,6 +179,8 @@ export interface ListedSurvey {
 	phase: Phase;
 	opensAt: string | null;
 	closesAt: string | null;
+	/** Whether residents may see its results page (after it has closed). */
+	resultsPublic: boolean;
 }
 
 /** Surveys residents may see on the home page: open, scheduled, and closed (newest first). */
@@ -199,7 +201,8 @@ export function listPublic(db: DB, now: Date): ListedSurvey[] {
 			fiscalYear: survey.fiscalYear,
 			phase: surveyPhase(survey, now),
 			opensAt: survey.opensAt,
-			closesAt: survey.closesAt
+			closesAt: survey.closesAt,
+			resultsPublic: survey.resultsPublic
 		};
 	});
 }

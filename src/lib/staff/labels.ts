@@ -38,6 +38,10 @@ export const ACTION_NAMES: Record<string, string> = {
 	'export.raw': '個票データのダウンロード',
 	'export.codebook': 'コードブックのダウンロード',
 	'export.aggregate': '集計表のダウンロード',
+	'export.crosstab': 'クロス集計表のダウンロード',
+	'results.text': '自由記述の閲覧',
+	'weights.save': 'ウェイト（人口の表）の読み込み',
+	'weights.clear': 'ウェイトの削除',
 	'paper.entry': '紙の調査票の入力',
 	'paper.import': '紙の調査票の取り込み'
 };

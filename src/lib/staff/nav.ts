@@ -13,6 +13,7 @@ export const NAV: NavLink[] = [
 	{ href: '/admin', label: 'ダッシュボード', roles: [] },
 	{ href: '/admin/surveys', label: '調査票', roles: ['designer'] },
 	{ href: '/admin/projects', label: '重点プロジェクト', roles: ['designer'] },
+	{ href: '/admin/results', label: '集計結果', roles: ['analyst'] },
 	{ href: '/admin/data', label: 'データのダウンロード', roles: ['analyst'] },
 	{ href: '/admin/paper', label: '紙の調査票の入力', roles: ['clerk'] },
 	{ href: '/admin/users', label: 'ユーザー管理', roles: ['admin'] },

@@ -10,6 +10,7 @@ import { questionTable } from '$lib/analytics/frequencies';
 import { categoriesOf } from '$lib/analytics/crosstab';
 import { indicatorValue, type IndicatorValue } from '$lib/analytics/indicators';
 import type { Survey } from '../surveys';
+import type { Questionnaire } from '$lib/survey/schema';
 import { describeCondition } from '$lib/survey/describe-condition';
 
 export interface Edition {
@@ -126,6 +127,13 @@ export interface ProjectReport {
 	}[];
 }
 
+/** What an indicator counts, in words: 「T2で「提供してよい」…と答えた方」 (level numbers for the index). */
+function definitionOf(doc: Questionnaire, i: projects.Indicator): string {
+	const asked = doc.sections.some((s) => s.questions.some((q) => q.key === i.questionKey));
+	if (!asked) return `${i.questionKey} の段階 ${i.codes.join('・')}`;
+	return describeCondition(doc, { all: [{ question: i.questionKey, ...(i.rowKey ? { row: i.rowKey } : {}), op: 'oneOf', values: i.codes }] }, 'ja');
+}
+
 /** Every priority project's indicators with their value in each edition, the change and the target. */
 export function projectReport(db: DB, surveyId: number): ProjectReport {
 	const chain = editionChain(db, surveyId);
@@ -144,7 +152,7 @@ export function projectReport(db: DB, surveyId: number): ProjectReport {
 					unit: i.unit,
 					target: i.target,
 					targetYear: i.targetYear,
-					definition: `${i.rowKey ? `${i.questionKey}.${i.rowKey}` : i.questionKey} が ${i.codes.join('・')}`,
+					definition: definitionOf(sets.at(-1)!.doc, i),
 					base: i.base ? describeCondition(sets.at(-1)!.doc, i.base, 'ja') : '',
 					values,
 					change: values.length > 1 && before !== undefined && last !== undefined ? last - before : undefined

@@ -13,7 +13,12 @@ import { CHANNEL_NAMES, LANGUAGE_NAMES } from '$lib/analytics/labels';
 
 
 /** Groups the index score is broken down by, when the questionnaire has them. */
-const MEAN_GROUPS = ['F1', 'F2', 'F3', PERSONA_KEY];
+const MEAN_GROUPS: [string, string][] = [
+	['F1', '年齢'],
+	['F2', '性別'],
+	['F3', '地区'],
+	[PERSONA_KEY, 'ペルソナ']
+];
 
 export interface IndexResults {
 	name: string;
@@ -46,9 +51,9 @@ export function indexResults(data: Dataset, selection: Int32Array, k: number): I
 		levels: questionTable(data, data.byKey.get(index.key)!, selection),
 		areas: index.areas.map((a) => questionTable(data, data.byKey.get(areaKey(index, a.key))!, selection)),
 		score: questionTable(data, score, selection),
-		meansBy: MEAN_GROUPS.flatMap((key) => {
+		meansBy: MEAN_GROUPS.flatMap(([key, label]) => {
 			const by = data.byKey.get(key);
-			return by ? [{ key, label: by.label, groups: meanBy(data, score, by, selection, k) }] : [];
+			return by ? [{ key, label, groups: meanBy(data, score, by, selection, k) }] : [];
 		})
 	};
 }

@@ -51,3 +51,12 @@ export function notInCp932(text: string): string[] {
 	}
 	return found;
 }
+
+/** An uploaded CSV's text: UTF-8 (with or without a BOM) when it is valid UTF-8, else Shift_JIS (CP932) as Excel saves it. */
+export function decodeUpload(bytes: Uint8Array): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+	} catch {
+		return iconv.decode(Buffer.from(bytes), 'cp932');
+	}
+}

@@ -7,6 +7,7 @@ import * as audit from '$lib/server/audit';
 import { storePaper } from '$lib/server/clerk';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { readPaperCsv } from '$lib/survey/paper-import';
+import { decodeUpload } from '$lib/server/csv/encoding';
 
 export const load: PageServerLoad = (event) => {
 	const { survey, document } = clerkSurvey(event);
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルを選んでください。' }] });
 		if (file.size > MAX) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルが大きすぎます（5 MB まで）。' }] });
-		const csv = await file.text();
+		const csv = decodeUpload(new Uint8Array(await file.arrayBuffer()));
 		const result = readPaperCsv(document, csv);
 		if (!result.ok) return fail(400, { problems: result.problems });
 		return { ready: { csv, count: result.forms.length, name: file.name } };
