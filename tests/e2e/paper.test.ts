@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 const paperResponses = () =>
-	readDatabase((db) => db.prepare("SELECT count(*) FROM response WHERE channel IN ('paper', 'import')").pluck().get() as number);
+	readDatabase(
+		(db) =>
+			db.prepare("SELECT count(*) FROM response WHERE channel IN ('paper', 'import') AND survey_version_id IN (SELECT id FROM survey_version WHERE survey_id = 1)").pluck().get() as number
+	);
 
 describe('paper questionnaires', () => {
 	it('are typed in one after another with the keyboard only', async () => {

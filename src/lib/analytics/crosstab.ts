@@ -5,7 +5,7 @@
 // questions and answered both.
 import { VALID, type Dataset, type Variable } from './dataset';
 import { chiSquare, type ChiSquare } from './statistics';
-import { isReferenceOnly, suppressionMask } from './suppression';
+import { isReferenceOnly, suppressCounts, suppressionMask } from './suppression';
 import { shownIn, effectiveN } from './frequencies';
 
 export interface CrossTabRow {
@@ -17,6 +17,8 @@ export interface CrossTabRow {
 	/** Weighted counts and base, when weighted. */
 	weighted?: { base: number; counts: number[] };
 	hidden: boolean[];
+	/** The row's base is under k (or hidden so that another cannot be worked out from the total). */
+	baseHidden: boolean;
 	reference: boolean;
 }
 
@@ -79,6 +81,9 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 	}
 	const hidden = suppressionMask(counts, k);
 	const totals = columns.map((_, c) => counts.reduce((s, row) => s + row[c], 0));
+	// The margins are one-way tables of their own: small ones are hidden the same way.
+	const basesHidden = suppressCounts(bases, k);
+	const totalsHidden = suppressCounts(totals, k);
 	const multiple = of.kind === 'multi';
 	let chi: CrossTab['chi'];
 	if (!multiple) {
@@ -92,13 +97,14 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 	return {
 		by: { key: by.key, label: by.label },
 		of: { key: of.key, label: of.label },
-		columns: columns.map((c, n) => ({ ...c, total: totals[n], hidden: totals[n] > 0 && totals[n] < k })),
+		columns: columns.map((c, n) => ({ ...c, total: totals[n], hidden: totalsHidden[n] })),
 		rows: rowsOf.map((r, n) => ({
 			...r,
 			base: bases[n],
 			counts: counts[n],
 			weighted: w ? { base: wBases[n], counts: wCounts[n] } : undefined,
 			hidden: hidden[n],
+			baseHidden: basesHidden[n],
 			reference: isReferenceOnly(bases[n])
 		})),
 		total: bases.reduce((a, b) => a + b, 0),

@@ -36,7 +36,12 @@ export function crossTabRows(t: CrossTab, filterNote: string): unknown[][] {
 	const block = (title: string, value: (r: number, c: number) => unknown, total: (r: number) => unknown): unknown[][] => [
 		[title],
 		header,
-		...t.rows.map((row, r) => [row.label, ...t.columns.map((_, c) => (row.hidden[c] ? hiddenCell : value(r, c))), total(r), row.reference ? '参考値' : ''])
+		...t.rows.map((row, r) => [
+			row.label,
+			...t.columns.map((_, c) => (row.hidden[c] ? hiddenCell : value(r, c))),
+			row.baseHidden ? hiddenCell : total(r),
+			row.reference ? '参考値' : ''
+		])
 	];
 	const rows: unknown[][] = [
 		[`クロス集計：${t.of.label} × ${t.by.label}`],

@@ -1,0 +1,201 @@
+// Results in Chromium: an analyst filters by age group and district, builds a cross-tab and
+// opens the priority-project report; a designer cannot see results; residents' results page
+// hides small cells. Expected figures are counted here with SQL, apart from the app's code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
+import fs from 'node:fs';
+import { DESKTOP, PHONE, launch, newPage, readDatabase, scrollsSideways, seriousViolations, writeDatabase } from './browser';
+import { createStaff, logIn, type TestStaff } from './staff-helpers';
+import * as surveys from '../../src/lib/server/surveys';
+import { addSynthetic } from '../../src/lib/server/synthetic-responses';
+
+const SLUG = 'results-test';
+let browser: Browser;
+let analyst: TestStaff;
+let designer: TestStaff;
+let surveyId = 0;
+
+beforeAll(async () => {
+	browser = await launch();
+	analyst = await createStaff(['analyst'], 'results-analyst');
+	designer = await createStaff(['designer'], 'results-designer');
+	// An edition of its own (a clone of the bundled survey), closed, with 600 synthetic responses.
+	surveyId = writeDatabase((db) => {
+		const { surveyId: id } = surveys.clone(db, 1, { slug: SLUG, fiscalYear: 2024 });
+		surveys.publishDraft(db, id);
+		surveys.close(db, id);
+		db.prepare('UPDATE survey SET results_public = 1 WHERE id = ?').run(id);
+		addSynthetic(db, id, { count: 600, seed: 6, from: '2024-10-01', to: '2024-10-31' });
+		return id;
+	});
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** Responses of the test survey whose answers match every (question, codes) pair, counted in SQL. */
+function countWhere(...pairs: [string, number[]][]): number {
+	const exists = pairs
+		.map(([q, codes]) => `EXISTS (SELECT 1 FROM answer a WHERE a.response_id = r.id AND a.question_key = '${q}' AND a.code IN (${codes.join(',')}))`)
+		.join(' AND ');
+	return readDatabase(
+		(db) =>
+			db
+				.prepare(`SELECT count(*) FROM response r JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ? AND ${exists || '1'}`)
+				.pluck()
+				.get(surveyId) as number
+	);
+}
+
+const figure = (n: number) => n.toLocaleString('ja-JP');
+
+describe('results for analysts', () => {
+	it('filters by age group and district, with the filters in the address', async () => {
+		const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
+		const scripts: string[] = [];
+		page.on('response', async (r) => {
+			if (r.url().endsWith('.js')) scripts.push(await r.text().catch(() => ''));
+		});
+		await logIn(page, analyst);
+		await page.getByRole('link', { name: '集計結果' }).first().click();
+		await page.locator(`a[href="/admin/results/${surveyId}"]`).click();
+		await page.waitForURL(`**/admin/results/${surveyId}`);
+		await expect(page.locator('.big-number').first().innerText()).resolves.toBe(`${figure(600)} 件`);
+		await expect(page.locator('.synthetic-banner').innerText()).resolves.toContain('合成データ');
+		// Each question has a chart (drawn by Chart.js) and its data table.
+		await page.locator('#q-F1 canvas').waitFor();
+		await expect(page.locator('#q-F1 table tbody tr').count()).resolves.toBe(12);
+		// The staff page does load Chart.js (the resident test below checks the survey does not).
+		expect(scripts.some((s) => s.includes('borderSkipped'))).toBe(true);
+
+		await page.getByLabel('設問で絞り込む').selectOption('F1');
+		for (const age of ['70〜74歳', '75〜79歳', '80歳以上']) await page.getByLabel(age, { exact: true }).check();
+		await Promise.all([page.waitForURL(/q\.F1=/), page.getByRole('button', { name: '絞り込む' }).click()]);
+		await expect(page.locator('.big-number').first().innerText()).resolves.toBe(`${figure(countWhere(['F1', [8, 9, 10]]))} 件`);
+
+		await page.getByLabel('設問で絞り込む').selectOption('F3');
+		await page.getByLabel('徳地', { exact: true }).check();
+		await Promise.all([page.waitForURL(/q\.F3=20/), page.getByRole('button', { name: '絞り込む' }).click()]);
+		const expected = countWhere(['F1', [8, 9, 10]], ['F3', [20]]);
+		expect(expected).toBeGreaterThan(0);
+		await expect(page.locator('.big-number').first().innerText()).resolves.toBe(`${figure(expected)} 件`);
+		await expect(page.locator('.chips').innerText()).resolves.toContain('徳地');
+		// The view can be shared: the same address in a new page shows the same figure.
+		const shared = page.url();
+		expect(new URL(shared).searchParams.get('q.F1')).toBe('8,9,10');
+		const second = await context.newPage();
+		await second.goto(shared);
+		await expect(second.locator('.big-number').first().innerText()).resolves.toBe(`${figure(expected)} 件`);
+		expect(await seriousViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('builds a cross-tab with chi-square and small cells hidden, and downloads it', async () => {
+		const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
+		await logIn(page, analyst);
+		await page.goto(`/admin/results/${surveyId}/crosstab`);
+		await page.getByLabel('集計する設問（表頭）').selectOption('C2');
+		await page.getByLabel('分ける設問（表側）').selectOption('F3');
+		await page.getByLabel('表示').selectOption('n');
+		await Promise.all([page.waitForURL(/of=C2/), page.getByRole('button', { name: '集計する' }).click()]);
+		await expect(page.locator('#table-heading').innerText()).resolves.toContain('×');
+		await expect(page.locator('main').innerText()).resolves.toMatch(/カイ二乗検定：χ² = [\d.]+、自由度 \d+/);
+		// District 小郡 (17) answering 1 ぜひ参加したい: shown when 10 or more, else hidden.
+		const rows = page.locator('table.crosstab tbody tr');
+		const ogori = rows.filter({ has: page.locator('th', { hasText: /^小郡/ }) });
+		const cell = (await ogori.locator('td').first().innerText()).trim();
+		const n = countWhere(['F3', [17]], ['C2', [1]]);
+		expect(cell).toBe(n >= 10 ? figure(n) : '<10');
+		// Somewhere a small count is hidden, and no count from 1 to 9 is shown.
+		const cells = await page.locator('table.crosstab tbody td').allInnerTexts();
+		expect(cells).toContain('<10');
+		expect(cells.filter((c) => /^[1-9]$/.test(c.trim()))).toEqual([]);
+
+		const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'UTF-8（Excel 向け）' }).click()]);
+		expect(file.suggestedFilename()).toMatch(new RegExp(`^${SLUG}_crosstab_C2_by_F3_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+		const bytes = fs.readFileSync((await file.path())!);
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const table = parse(bytes.subarray(3), { relax_column_count: true }) as string[][];
+		const csvOgori = table.find((r) => r[0] === '小郡')!;
+		expect(csvOgori[1]).toBe(n >= 10 ? String(n) : '<10');
+		const logged = readDatabase((db) => db.prepare("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'export.crosstab'").pluck().get(analyst.email));
+		expect(logged).toBe(1);
+		expect(await seriousViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('opens the priority-project report with each indicator as counted from the answers', async () => {
+		const { context, page } = await newPage(browser, { viewport: DESKTOP });
+		await logIn(page, analyst);
+		await page.goto(`/admin/results/${surveyId}/report`);
+		await expect(page.locator('h2').allInnerTexts()).resolves.toEqual(expect.arrayContaining(['重点プロジェクト1　データ連携・利活用', '重点プロジェクト7　元気いきいき']));
+		// Weekly internet use among those 65 and over: D2 1–2 of those 65+ who answered D2.
+		const base = countWhere(['F1', [7, 8, 9, 10]], ['D2', [1, 2, 3, 4, 5]]);
+		const hits = countWhere(['F1', [7, 8, 9, 10]], ['D2', [1, 2]]);
+		const row = page.locator('tr', { has: page.locator('th', { hasText: /^週に1回以上インターネットを使う人の割合（65歳以上）/ }) });
+		const text = await row.innerText();
+		expect(text).toContain(`${((hits / base) * 100).toFixed(1)}%`);
+		expect(text).toContain(`n=${figure(base)}`);
+		expect(await seriousViolations(page)).toEqual([]);
+		await context.close();
+	});
+
+	it('is not shown to a designer', async () => {
+		const { context, page } = await newPage(browser, { viewport: DESKTOP });
+		await logIn(page, designer);
+		await expect(page.getByRole('link', { name: '集計結果' }).count()).resolves.toBe(0);
+		const response = await page.goto(`/admin/results/${surveyId}`);
+		expect(response?.status()).toBe(403);
+		await context.close();
+	});
+});
+
+describe('results for residents', () => {
+	it('show every question with small cells hidden and no free text, on a phone', async () => {
+		const { context, page, errors } = await newPage(browser, { viewport: PHONE });
+		const response = await page.goto(`/s/${SLUG}/results`);
+		expect(response?.status()).toBe(200);
+		const districts = page.locator('#r-F3').locator('xpath=..').locator('tbody tr');
+		const small = (await districts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+		// Every district with 1–9 respondents shows only a dash.
+		const names = ['大殿', '白石', '湯田', '仁保', '小鯖', '大内', '宮野', '吉敷', '平川', '大歳', '陶', '鋳銭司', '名田島', '秋穂二島', '嘉川', '佐山', '小郡', '秋穂', '阿知須', '徳地', '阿東'];
+		let hidden = 0;
+		names.forEach((name, i) => {
+			const n = countWhere(['F3', [i + 1]]);
+			const line = small.find((t) => t.startsWith(`${name} `))!;
+			if (n > 0 && n < 10) (expect(line).toContain('—'), hidden++);
+			// A larger count is shown as it is, or hidden too as a complement.
+			if (n >= 10) expect(line.includes(`（${n}人）`) || line.includes('—')).toBe(true);
+		});
+		expect(hidden).toBeGreaterThan(0);
+		await expect(page.locator('#r-C4').count()).resolves.toBe(0);
+		await expect(page.locator('main').innerText()).resolves.not.toContain('その他（合成データ）');
+		expect(await scrollsSideways(page)).toBe(false);
+		expect(await seriousViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+
+		// Chart.js stays out of the resident's pages: its code never loads on the survey.
+		const scripts: string[] = [];
+		page.on('response', async (r) => {
+			if (r.url().endsWith('.js')) scripts.push(await r.text().catch(() => ''));
+		});
+		await page.goto('/s/digital-2022');
+		await page.waitForLoadState('networkidle');
+		expect(scripts.length).toBeGreaterThan(0);
+		expect(scripts.filter((s) => s.includes('borderSkipped'))).toEqual([]);
+		await context.close();
+	});
+
+	it('are not shown while the settings keep them private', async () => {
+		writeDatabase((db) => db.prepare('UPDATE survey SET results_public = 0 WHERE id = ?').run(surveyId));
+		const { context, page } = await newPage(browser, { viewport: PHONE });
+		const response = await page.goto(`/s/${SLUG}/results`);
+		expect(response?.status()).toBe(404);
+		await expect(page.locator('main, body').first().innerText()).resolves.toContain('まだ公開していません');
+		await context.close();
+		writeDatabase((db) => db.prepare('UPDATE survey SET results_public = 1 WHERE id = ?').run(surveyId));
+	});
+});

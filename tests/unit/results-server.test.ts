@@ -1,0 +1,154 @@
+// Results on a real temporary SQLite file: the dataset cache follows new and removed responses
+// and the weights; paper's 不明 and skipped answers; the demo data comes and goes; two editions
+// give the year-over-year view and the priority-project report; old responses get their packed
+// answers when migration 005 runs.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { migrate, migrations, openDatabase, type DB } from '../../src/lib/server/db';
+import * as surveys from '../../src/lib/server/surveys';
+import * as responses from '../../src/lib/server/responses';
+import { dataset } from '../../src/lib/server/analytics/datasets';
+import { clearMargins, saveMargins } from '../../src/lib/server/analytics/weighting';
+import { fillDemo, removeDemo, DEMO_SLUG } from '../../src/lib/server/demo';
+import { projectReport, trend } from '../../src/lib/server/analytics/editions';
+import { addSynthetic } from '../../src/lib/server/synthetic-responses';
+import { questionTable } from '../../src/lib/analytics/frequencies';
+import { NO_FILTERS, select } from '../../src/lib/analytics/selection';
+import { INVALID, NO_ANSWER } from '../../src/lib/analytics/frequencies';
+import { tempDatabasePath } from './support/temp-db';
+
+let temp: ReturnType<typeof tempDatabasePath>;
+let db: DB;
+let surveyId: number;
+let versionId: number;
+
+beforeEach(() => {
+	temp = tempDatabasePath();
+	db = openDatabase(temp.file);
+	surveys.installBundled(db);
+	const found = surveys.findPublished(db, 'digital-2022')!;
+	surveyId = found.survey.id;
+	versionId = found.versionId;
+});
+afterEach(() => {
+	db.close();
+	temp.remove();
+});
+
+const web = (answers: Record<string, unknown>) =>
+	responses.submit(db, { surveyId, versionId, document: surveys.publishedVersion(db, versionId)!, answers: answers as never, channel: 'web', language: 'ja', day: '2026-11-25' });
+
+describe('the dataset cache', () => {
+	it('is reused while nothing changes and rebuilt when responses are added or removed', () => {
+		web({ F1: 3, F3: 17, F4: 3, D2: 1 });
+		const first = dataset(db, surveyId);
+		expect(first.size).toBe(1);
+		expect(dataset(db, surveyId)).toBe(first);
+		web({ F1: 9, F3: 20, F4: 1, D2: 5 });
+		const second = dataset(db, surveyId);
+		expect(second).not.toBe(first);
+		expect(second.size).toBe(2);
+		addSynthetic(db, surveyId, { count: 5, seed: 1, from: '2026-11-01', to: '2026-11-02' });
+		expect(dataset(db, surveyId).size).toBe(7);
+		db.prepare('DELETE FROM response WHERE synthetic = 1').run();
+		expect(dataset(db, surveyId).size).toBe(2);
+	});
+
+	it('weights by the margins while they are saved, and stops when they are cleared', () => {
+		for (let i = 0; i < 3; i++) web({ F1: 3, F2: 1, F3: 17, F4: 3, D2: 1 });
+		web({ F1: 9, F2: 2, F3: 20, F4: 1, D2: 5 });
+		expect(dataset(db, surveyId).weights).toBeUndefined();
+		saveMargins(db, surveyId, [{ questionKey: 'F2', code: 1, population: 50 }, { questionKey: 'F2', code: 2, population: 50 }], '住民基本台帳');
+		const weighted = dataset(db, surveyId);
+		const t = questionTable(weighted, weighted.byKey.get('F2')!, select(weighted, NO_FILTERS));
+		// Three men and one woman weighted to half and half.
+		expect(t.categories[0].w).toBeCloseTo(2, 9);
+		expect(t.categories[1].w).toBeCloseTo(2, 9);
+		expect(t.weighted!.effectiveN).toBeCloseTo(3, 9);
+		clearMargins(db, surveyId);
+		expect(dataset(db, surveyId).weights).toBeUndefined();
+	});
+
+	it('counts paper 不明 apart from 無回答 and leaves answers the conditions skipped out', () => {
+		responses.store(db, {
+			surveyId,
+			versionId,
+			channel: 'paper',
+			language: 'ja',
+			day: '2026-11-25',
+			rows: [
+				{ questionKey: 'F1', rowKey: '', code: 9, number: null, text: null },
+				{ questionKey: 'D2', rowKey: '', code: 1, number: null, text: null },
+				{ questionKey: 'T2', rowKey: '', code: null, number: null, text: null, status: 'invalid' },
+				// D3 is for those who rarely use the internet: answered anyway, so flagged.
+				{ questionKey: 'D3', rowKey: '', code: 2, number: null, text: null, skipped: 1 }
+			]
+		});
+		const data = dataset(db, surveyId);
+		const all = select(data, NO_FILTERS);
+		const t2 = questionTable(data, data.byKey.get('T2')!, all);
+		expect(t2.categories.find((c) => c.code === INVALID)!.n).toBe(1);
+		expect(t2.categories.find((c) => c.code === NO_ANSWER)!.n).toBe(0);
+		const d3 = questionTable(data, data.byKey.get('D3')!, all);
+		expect(d3.base).toBe(0);
+		expect(d3.categories.reduce((s, c) => s + c.n, 0)).toBe(0);
+	});
+});
+
+describe('demonstration data', () => {
+	it('fills the 2022 survey and a 2023 demo edition, and removes only what it added', () => {
+		web({ F1: 3, F3: 17, F4: 3, D2: 1 });
+		const r = fillDemo(db, 60);
+		expect(r.edition2022.added).toBe(60);
+		const demo = surveys.findPublished(db, DEMO_SLUG)!;
+		expect(demo.survey.status).toBe('closed');
+		expect(demo.survey.previousEditionId).toBe(surveyId);
+		expect(demo.document.title.ja).toContain('デモ・合成データ');
+		expect(dataset(db, surveyId).size).toBe(61);
+
+		const t = trend(db, demo.survey.id);
+		expect(t.editions.map((e) => e.fiscalYear)).toEqual([2022, 2023]);
+		expect(t.questions.map((q) => q.key)).toContain('D2');
+		expect(t.index!.means).toHaveLength(2);
+		const report = projectReport(db, demo.survey.id);
+		const optIn = report.projects.find((p) => p.number === 1)!.indicators[0];
+		expect(optIn.values).toHaveLength(2);
+		expect(optIn.change).toBeCloseTo(optIn.values[1].value! - optIn.values[0].value!, 9);
+		expect(optIn.definition).toContain('T2');
+
+		expect(removeDemo(db)).toEqual({ responses: 120, demoSurveyRemoved: true });
+		expect(surveys.findPublished(db, DEMO_SLUG)).toBeUndefined();
+		expect(dataset(db, surveyId).size).toBe(1);
+	});
+});
+
+describe('migration 005', () => {
+	it('packs the answers of responses stored before it', () => {
+		const file = tempDatabasePath();
+		const old = new Database(file.file);
+		old.exec('CREATE TABLE schema_migration (name TEXT PRIMARY KEY, applied_at TEXT) STRICT');
+		for (const m of migrations().filter((m) => m.name < '005')) {
+			old.exec(m.sql);
+			old.prepare('INSERT INTO schema_migration (name) VALUES (?)').run(m.name);
+		}
+		surveys.installBundled(old);
+		old.prepare("INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES ('r1', 1, 'paper', 'ja', '2022-10-01')").run();
+		const add = old.prepare('INSERT INTO answer (response_id, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+		add.run('r1', 'F1', '', 9, null, null, 'valid', 0);
+		add.run('r1', 'T1', 'T1_2', 1, null, null, 'valid', 0);
+		add.run('r1', 'W1', '', null, 7, null, 'valid', 0);
+		add.run('r1', 'T2', '', null, null, null, 'invalid', 0);
+		add.run('r1', 'C4', '', null, null, '紙の手続きも\n残してほしい', 'valid', 1);
+		expect(migrate(old)).toContain('005_results.sql');
+		const packed = JSON.parse(old.prepare("SELECT answers FROM response WHERE id = 'r1'").pluck().get() as string);
+		expect(packed).toEqual([
+			['F1', '', 9, null, null, 'valid', 0],
+			['T1', 'T1_2', 1, null, null, 'valid', 0],
+			['W1', '', null, 7, null, 'valid', 0],
+			['T2', '', null, null, null, 'invalid', 0],
+			['C4', '', null, null, '紙の手続きも\n残してほしい', 'valid', 1]
+		]);
+		old.close();
+		file.remove();
+	});
+});
