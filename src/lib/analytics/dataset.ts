@@ -160,6 +160,28 @@ export class DatasetBuilder {
 		this.byKey = new Map(this.variables.map((v) => [v.key, v]));
 	}
 
+	/**
+	 * Starts from the responses of an earlier dataset of the same questionnaire (which must be
+	 * the first call), so that new responses can be added without reading the old ones again.
+	 */
+	copyFrom(old: Dataset): void {
+		if (this.filled !== 0 || old.size > this.size) throw new Error('copyFrom must come first, into a larger dataset');
+		for (let i = 0; i < old.size; i++) this.dayOf.push(old.days[old.day[i]]);
+		this.channel.set(old.channel);
+		this.language.set(old.language);
+		this.synthetic.set(old.synthetic);
+		for (const v of this.variables) {
+			const o = old.byKey.get(v.key);
+			if (!o || o.kind !== v.kind) throw new Error(`${v.key} differs from the earlier dataset`);
+			v.state.set(o.state);
+			for (const [i, t] of o.texts) v.texts.set(i, t);
+			if (v.kind === 'code' && o.kind === 'code') v.codes.set(o.codes);
+			if (v.kind === 'number' && o.kind === 'number') v.values.set(o.values);
+			if (v.kind === 'multi' && o.kind === 'multi') for (const [code, a] of v.chosen) a.set(o.chosen.get(code)!);
+		}
+		this.filled = old.size;
+	}
+
 	/** Adds a response and returns its position. */
 	addResponse(meta: ResponseMeta): number {
 		const i = this.filled++;
