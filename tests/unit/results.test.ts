@@ -104,6 +104,21 @@ describe('cross-tabulation', () => {
 		expect(rowPercent(c, young, 1)).toBe(100);
 		expect(columnPercent(c, young, 1)).toBe(50);
 	});
+
+	it('splits by a multiple choice, counting a respondent in the row of each option chosen', () => {
+		const m = datasetOf(doc, [...times(3, user(4, 17, { F5: [1, 2] })), ...times(2, user(4, 17, { F5: [2] })), ...times(4, { answers: { F1: 4, F3: 17, F4: 3, D2: 2, F5: [5] } })]);
+		const c = crossTab(m, m.byKey.get('D2')!, m.byKey.get('F5')!, select(m, NO_FILTERS), 1);
+		expect(c.rows.map((r) => [r.code, r.base, r.counts[0], r.counts[1]])).toEqual([
+			[1, 3, 3, 0],
+			[2, 5, 5, 0],
+			[3, 0, 0, 0],
+			[4, 0, 0, 0],
+			[5, 4, 0, 4]
+		]);
+		expect(c.total).toBe(9);
+		expect(c.multiple).toBe(true);
+		expect(c.chi).toBeUndefined();
+	});
 });
 
 describe('the digital-maturity index and personas', () => {

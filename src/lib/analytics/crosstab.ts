@@ -28,7 +28,7 @@ export interface CrossTab {
 	columns: { code: number; label: string; total: number; hidden: boolean }[];
 	rows: CrossTabRow[];
 	total: number;
-	/** Several answers per respondent: no chi-square, percentages may add past 100. */
+	/** Several answers per respondent (in either question): no chi-square; percentages may add past 100. */
 	multiple: boolean;
 	chi?: ChiSquare & { lowExpected: number };
 	k: number;
@@ -45,11 +45,11 @@ export function categoriesOf(v: Variable): { code: number; label: string }[] | u
 	return undefined;
 }
 
-export const canCrossBy = (v: Variable) => v.kind === 'code';
+export const canCrossBy = (v: Variable) => v.kind === 'code' || v.kind === 'multi';
 export const canCross = (v: Variable) => categoriesOf(v) !== undefined;
 
 export function crossTab(data: Dataset, of: Variable, by: Variable, selection: Int32Array, k: number): CrossTab {
-	if (by.kind !== 'code') throw new Error(`${by.key} is not a single-choice variable`);
+	if (by.kind !== 'code' && by.kind !== 'multi') throw new Error(`${by.key} is not a choice variable`);
 	const columns = categoriesOf(of);
 	if (!columns) throw new Error(`${of.key} has no categories`);
 	const rowsOf = by.options.map((o) => ({ code: o.code, label: o.label.ja }));
@@ -64,19 +64,22 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 	const counted: number[] = [];
 	for (const i of shownIn(data, of, selection)) {
 		if (!shownBy[i] || by.state[i] !== VALID || of.state[i] !== VALID) continue;
-		const r = rowIndex.get(by.codes[i]);
-		if (r === undefined) continue;
+		// A multiple choice puts the respondent in the row of every option chosen.
+		const rows = by.kind === 'code' ? [rowIndex.get(by.codes[i])] : [...by.chosen].filter(([, a]) => a[i]).map(([code]) => rowIndex.get(code));
 		const cells: number[] = [];
 		if (of.kind === 'code') cells.push(colIndex.get(of.codes[i]) ?? -1);
 		else if (of.kind === 'multi') for (const [code, a] of of.chosen) a[i] && cells.push(colIndex.get(code)!);
 		else if (of.kind === 'number') cells.push(colIndex.get(of.values[i]) ?? -1);
-		bases[r]++;
 		counted.push(i);
-		if (w) wBases[r] += w[i];
-		for (const c of cells) {
-			if (c < 0) continue;
-			counts[r][c]++;
-			if (w) wCounts[r][c] += w[i];
+		for (const r of rows) {
+			if (r === undefined) continue;
+			bases[r]++;
+			if (w) wBases[r] += w[i];
+			for (const c of cells) {
+				if (c < 0) continue;
+				counts[r][c]++;
+				if (w) wCounts[r][c] += w[i];
+			}
 		}
 	}
 	const hidden = suppressionMask(counts, k);
@@ -84,7 +87,7 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 	// The margins are one-way tables of their own: small ones are hidden the same way.
 	const basesHidden = suppressCounts(bases, k);
 	const totalsHidden = suppressCounts(totals, k);
-	const multiple = of.kind === 'multi';
+	const multiple = of.kind === 'multi' || by.kind === 'multi';
 	let chi: CrossTab['chi'];
 	if (!multiple) {
 		const result = chiSquare(counts);
@@ -107,7 +110,7 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 			baseHidden: basesHidden[n],
 			reference: isReferenceOnly(bases[n])
 		})),
-		total: bases.reduce((a, b) => a + b, 0),
+		total: counted.length,
 		multiple,
 		chi,
 		k,
