@@ -16,6 +16,7 @@ import { questionTable, questionTables } from '../../src/lib/analytics/frequenci
 import { NO_FILTERS, select } from '../../src/lib/analytics/selection';
 import { INVALID, NO_ANSWER } from '../../src/lib/analytics/frequencies';
 import { tempDatabasePath } from './support/temp-db';
+import { packAnswers } from '../../src/lib/survey/packed-answers';
 
 let temp: ReturnType<typeof tempDatabasePath>;
 let db: DB;
@@ -148,12 +149,17 @@ describe('migration 005', () => {
 		expect(migrate(old)).toContain('005_results.sql');
 		const packed = JSON.parse(old.prepare("SELECT answers FROM response WHERE id = 'r1'").pluck().get() as string);
 		expect(packed).toEqual([
-			['F1', '', 9, null, null, 'valid', 0],
-			['T1', 'T1_2', 1, null, null, 'valid', 0],
-			['W1', '', null, 7, null, 'valid', 0],
-			['T2', '', null, null, null, 'invalid', 0],
+			['F1', '', 9],
+			['T1', 'T1_2', 1],
+			['W1', '', null, 7],
+			['T2', '', null, null, null, 'invalid'],
 			['C4', '', null, null, '紙の手続きも\n残してほしい', 'valid', 1]
 		]);
+		// The SQL of the migration packs exactly as the application does.
+		const rows = old
+			.prepare("SELECT question_key AS questionKey, row_key AS rowKey, code, number, text, status, skipped FROM answer WHERE response_id = 'r1' ORDER BY rowid")
+			.all() as Parameters<typeof packAnswers>[0];
+		expect(packed).toEqual(JSON.parse(packAnswers(rows)));
 		old.close();
 		file.remove();
 	});

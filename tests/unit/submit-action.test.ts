@@ -1,4 +1,5 @@
 // The survey's submission action, run as SvelteKit runs it, against a temporary SQLite file.
+import { packAnswers } from '../../src/lib/survey/packed-answers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
@@ -76,11 +77,11 @@ describe('submitting the survey', () => {
 		expect(row.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		// The packed copy of the answers is exactly the answer rows, in the order stored.
 		const rows = db
-			.prepare('SELECT question_key, row_key, code, number, text, status, skipped FROM answer WHERE response_id = ? ORDER BY rowid')
-			.raw()
-			.all(row.id);
+			.prepare('SELECT question_key AS questionKey, row_key AS rowKey, code, number, text, status, skipped FROM answer WHERE response_id = ? ORDER BY rowid')
+			.all(row.id) as Parameters<typeof packAnswers>[0];
 		expect(rows.length).toBeGreaterThan(5);
-		expect(JSON.parse(row.answers as string)).toEqual(rows);
+		expect(row.answers).toBe(packAnswers(rows));
+		expect(JSON.parse(row.answers as string)[0]).toEqual(['F1', '', rows[0].code]);
 		// And neither can be changed afterwards.
 		expect(() => db.prepare("UPDATE response SET channel = 'paper' WHERE id = ?").run(row.id)).toThrow(/cannot be changed/);
 		expect(() => db.prepare('UPDATE answer SET code = 2 WHERE response_id = ?').run(row.id)).toThrow(/cannot be changed/);

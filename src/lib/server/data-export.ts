@@ -7,8 +7,9 @@ import type { DB } from './db';
 import { config } from './config';
 import * as surveys from './surveys';
 import type { Questionnaire } from '$lib/survey/schema';
-import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type AnswerTuple, type ValueMode } from '$lib/survey/export-columns';
+import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type ValueMode } from '$lib/survey/export-columns';
 import { CSV_OPTIONS } from './csv/cells';
+import type { PackedAnswer } from '$lib/survey/packed-answers';
 import { dataset } from './analytics/datasets';
 import { questionTables } from '$lib/analytics/frequencies';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
@@ -92,7 +93,7 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 	let batch: unknown[][] = [];
 	for (const r of responses) {
 		const answers = r.pop() as string;
-		r.push(...fill(JSON.parse(answers) as AnswerTuple[]));
+		r.push(...fill(JSON.parse(answers) as PackedAnswer[]));
 		batch.push(r);
 		if (batch.length >= BATCH) (yield line(batch), (batch = []));
 	}

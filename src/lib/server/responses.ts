@@ -5,6 +5,7 @@ import type { DB } from './db';
 import type { Language, Questionnaire } from '$lib/survey/schema';
 import type { Answers } from '$lib/survey/answers';
 import { answersToRows, rowsToAnswers, type AnswerRow } from '$lib/survey/answer-rows';
+import { packAnswers } from '$lib/survey/packed-answers';
 
 export type Channel = 'web' | 'paper' | 'import';
 
@@ -74,10 +75,9 @@ export interface ResponseMeta {
  */
 export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[]): string {
 	const id = randomBytes(16).toString('base64url');
-	const tuples = rows.map((r) => [r.questionKey, r.rowKey, r.code, r.number, r.text, r.status ?? 'valid', r.skipped ?? 0]);
 	db.prepare(
 		'INSERT INTO response (id, survey_version_id, channel, language, submitted_on, synthetic, answers) VALUES (?, ?, ?, ?, ?, ?, ?)'
-	).run(id, meta.versionId, meta.channel, meta.language, meta.day, meta.synthetic ? 1 : 0, JSON.stringify(tuples));
+	).run(id, meta.versionId, meta.channel, meta.language, meta.day, meta.synthetic ? 1 : 0, packAnswers(rows));
 	const insert = db.prepare(
 		'INSERT INTO answer (response_id, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
 	);

@@ -3,6 +3,7 @@
 // export and the tests.
 import type { Question, Questionnaire } from './schema';
 import { conditionToText } from './sheet-conditions';
+import type { PackedAnswer } from './packed-answers';
 
 export type ValueMode = 'codes' | 'labels';
 
@@ -33,9 +34,6 @@ export function wideColumns(doc: Questionnaire): WideColumn[] {
 	return columns;
 }
 
-/** One stored answer as the export reads it: question, matrix row, code, number, text,
- *  status ('valid' or 'invalid' for 不明) and whether the conditions said to skip it. */
-export type AnswerTuple = [string, string, number | null, number | null, string | null, string, number];
 
 /** What a 不明 answer (marked but unreadable, paper) shows in the export. */
 export const INVALID_CELL = '不明';
@@ -47,7 +45,7 @@ export const SKIPPED_COLUMN = 'answered_though_skipped';
  * to questions a respondent did not see are never stored, so those cells stay empty (never
  * zero); a multiple choice that was answered gets 0 or 1 in every option column.
  */
-export function wideFiller(columns: WideColumn[], mode: ValueMode): (answers: AnswerTuple[]) => (string | number)[] {
+export function wideFiller(columns: WideColumn[], mode: ValueMode): (answers: PackedAnswer[]) => (string | number)[] {
 	const index = new Map(columns.map((c, i) => [c.name, i]));
 	const optionColumns = new Map<string, number[]>();
 	const labels = new Map<string, Map<number, string>>();
@@ -60,7 +58,7 @@ export function wideFiller(columns: WideColumn[], mode: ValueMode): (answers: An
 	return (answers) => {
 		const cells: (string | number)[] = new Array(columns.length + 1).fill('');
 		const skipped: string[] = [];
-		for (const [key, row, code, number, text, status, skip] of answers) {
+		for (const [key, row, code = null, number = null, text = null, status = 'valid', skip = 0] of answers) {
 			if (skip && !skipped.includes(key)) skipped.push(key);
 			if (status === 'invalid') {
 				for (const i of optionColumns.get(key) ?? [index.get(row || key)]) if (i !== undefined) cells[i] = INVALID_CELL;

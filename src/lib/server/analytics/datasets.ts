@@ -6,7 +6,7 @@
 import type { DB } from '../db';
 import * as surveys from '../surveys';
 import { DatasetBuilder, type AnswerCells, type Dataset } from '$lib/analytics/dataset';
-import type { AnswerTuple } from '$lib/survey/export-columns';
+import type { PackedAnswer } from '$lib/survey/packed-answers';
 import { addDerivedVariables } from '$lib/analytics/derived';
 import { weightsFor } from './weighting';
 
@@ -21,7 +21,7 @@ function addRows(builder: DatasetBuilder, rows: Iterable<Row>): void {
 	const cells: AnswerCells = { question: '', row: '', code: null, number: null, text: null, unreadable: false };
 	for (const r of rows) {
 		const i = builder.addResponse({ channel: r[0], language: r[1], day: r[2], synthetic: r[3] });
-		for (const [question, row, code, number, text, status, skipped] of JSON.parse(r[4]) as AnswerTuple[]) {
+		for (const [question, row, code = null, number = null, text = null, status = 'valid', skipped = 0] of JSON.parse(r[4]) as PackedAnswer[]) {
 			// Answers the conditions skipped (paper) stay out of every table.
 			if (skipped) continue;
 			cells.question = question;
