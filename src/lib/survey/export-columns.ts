@@ -46,44 +46,54 @@ export const SKIPPED_COLUMN = 'answered_though_skipped';
  * zero); a multiple choice that was answered gets 0 or 1 in every option column.
  */
 export function wideFiller(columns: WideColumn[], mode: ValueMode): (answers: PackedAnswer[]) => (string | number)[] {
-	const index = new Map(columns.map((c, i) => [c.name, i]));
-	const optionColumns = new Map<string, number[]>();
+	// Where each answer goes, looked up by question key (and code or matrix row) without making
+	// strings per answer: this runs for every answer of every exported response.
+	const value = new Map<string, number>();
+	const rows = new Map<string, Map<string, number>>();
+	const options = new Map<string, Map<number, number>>();
+	const other = new Map<string, number>();
 	const labels = new Map<string, Map<number, string>>();
 	for (const [i, c] of columns.entries()) {
 		const q = c.question;
-		if (c.part === 'option') optionColumns.set(q.key, [...(optionColumns.get(q.key) ?? []), i]);
+		if (c.part === 'value') value.set(q.key, i);
+		else if (c.part === 'row') rows.set(q.key, (rows.get(q.key) ?? new Map()).set(c.row!, i));
+		else if (c.part === 'option') options.set(q.key, (options.get(q.key) ?? new Map()).set(c.code!, i));
+		else other.set(q.key, i);
 		if ('options' in q && !labels.has(q.key)) labels.set(q.key, new Map(q.options.map((o) => [o.code, o.label.ja])));
 	}
+	const optionColumns = new Map([...options].map(([key, m]) => [key, [...m.values()]]));
 	const shown = (key: string, code: number) => (mode === 'labels' ? (labels.get(key)?.get(code) ?? code) : code);
+	const blank: (string | number)[] = new Array(columns.length + 1).fill('');
 	return (answers) => {
-		const cells: (string | number)[] = new Array(columns.length + 1).fill('');
-		const skipped: string[] = [];
+		const cells = blank.slice();
+		let skipped = '';
 		for (const [key, row, code = null, number = null, text = null, status = 'valid', skip = 0] of answers) {
-			if (skip && !skipped.includes(key)) skipped.push(key);
+			if (skip && !` ${skipped} `.includes(` ${key} `)) skipped = skipped ? `${skipped} ${key}` : key;
+			const multiple = optionColumns.get(key);
 			if (status === 'invalid') {
-				for (const i of optionColumns.get(key) ?? [index.get(row || key)]) if (i !== undefined) cells[i] = INVALID_CELL;
+				const at = multiple ?? [row ? rows.get(key)?.get(row) : value.get(key)];
+				for (const i of at) if (i !== undefined) cells[i] = INVALID_CELL;
 				continue;
 			}
 			if (row) {
-				const i = index.get(row);
+				const i = rows.get(key)?.get(row);
 				if (i !== undefined && code !== null) cells[i] = shown(key, code);
 				continue;
 			}
-			const options = optionColumns.get(key);
-			if (options) {
-				for (const i of options) if (cells[i] === '') cells[i] = 0;
-				const i = index.get(`${key}_${code}`);
+			if (multiple) {
+				for (const i of multiple) if (cells[i] === '') cells[i] = 0;
+				const i = code === null ? undefined : options.get(key)!.get(code);
 				if (i !== undefined) cells[i] = 1;
 			} else {
-				const i = index.get(key);
+				const i = value.get(key);
 				if (i !== undefined) cells[i] = code !== null ? shown(key, code) : (number ?? text ?? '');
 			}
 			if (code !== null && text !== null) {
-				const i = index.get(`${key}_other`);
+				const i = other.get(key);
 				if (i !== undefined) cells[i] = text;
 			}
 		}
-		cells[columns.length] = skipped.join(' ');
+		cells[columns.length] = skipped;
 		return cells;
 	};
 }
