@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { migrate, migrations, openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
-import { dataset, loadDataset } from '../../src/lib/server/analytics/datasets';
+import { dataset, loadDataset, warm } from '../../src/lib/server/analytics/datasets';
 import { clearMargins, saveMargins } from '../../src/lib/server/analytics/weighting';
 import { fillDemo, removeDemo, DEMO_SLUG } from '../../src/lib/server/demo';
 import { projectReport, trend } from '../../src/lib/server/analytics/editions';
@@ -60,6 +60,17 @@ describe('the dataset cache', () => {
 		db.prepare('DELETE FROM response WHERE synthetic = 1').run();
 		expect(dataset(db, surveyId).size).toBe(2);
 	});
+
+	it('is read in steps on a connection of its own by warm(), and then used as it is', async () => {
+		addSynthetic(db, surveyId, { count: 6000, seed: 3, from: '2026-10-01', to: '2026-10-31' });
+		// Two pages asking at once share one reading.
+		await Promise.all([warm(db, [surveyId]), warm(db, [surveyId])]);
+		const warmed = dataset(db, surveyId);
+		expect(warmed.size).toBe(6000);
+		expect(dataset(db, surveyId)).toBe(warmed);
+		const tables = (d: typeof warmed) => JSON.stringify(questionTables(d, select(d, NO_FILTERS)).map((t) => [t.key, t.base, t.categories]));
+		expect(tables(warmed)).toBe(tables(loadDataset(db, surveyId)));
+	}, 30_000);
 
 	it('weights by the margins while they are saved, and stops when they are cleared', () => {
 		for (let i = 0; i < 3; i++) web({ F1: 3, F2: 1, F3: 17, F4: 3, D2: 1 });

@@ -38,7 +38,7 @@ function answersAt(data: Dataset, keys: string[], i: number): Answers {
 	return answers;
 }
 
-function addIndex(data: Dataset, index: MaturityIndex): void {
+function* addIndex(data: Dataset, index: MaturityIndex): Generator<void> {
 	const scores = scoreTable(data.doc);
 	const keys = [...new Set([...index.areas.map((a) => a.question), ...keysOf(index.notAssessedIf)])];
 	const level = derivedCodeVariable(data, index.key, index.name.ja, [
@@ -56,6 +56,7 @@ function addIndex(data: Dataset, index: MaturityIndex): void {
 		texts: new Map()
 	};
 	for (let i = 0; i < data.size; i++) {
+		if (i % STEP === STEP - 1) yield;
 		const r = maturityIndex(index, answersAt(data, keys, i), scores);
 		level.state[i] = VALID;
 		if (!r.assessed) {
@@ -90,8 +91,21 @@ function addPersona(data: Dataset): void {
 	addDerived(data, v);
 }
 
-export function addDerivedVariables(data: Dataset): Dataset {
-	if (data.doc.index) addIndex(data, data.doc.index);
+/** Responses computed between two pauses, when the caller takes them (see addDerivedInSteps). */
+const STEP = 5000;
+
+function* derive(data: Dataset): Generator<void> {
+	if (data.doc.index) yield* addIndex(data, data.doc.index);
 	addPersona(data);
+}
+
+export function addDerivedVariables(data: Dataset): Dataset {
+	for (const _ of derive(data));
+	return data;
+}
+
+/** The same, pausing every few thousand responses so a server can answer others meanwhile. */
+export async function addDerivedInSteps(data: Dataset, pause: () => Promise<void>): Promise<Dataset> {
+	for (const _ of derive(data)) await pause();
 	return data;
 }

@@ -3,13 +3,14 @@
 import { db } from './db';
 import * as surveys from './surveys';
 import { analystSurvey } from './survey-guard';
-import { dataset } from './analytics/datasets';
+import { dataset, warm } from './analytics/datasets';
 import { choices, parseFilters } from '$lib/analytics/selection';
 
 type Event = Parameters<typeof analystSurvey>[0] & { url: URL };
 
-export function resultsContext(event: Event) {
+export async function resultsContext(event: Event) {
 	const { user, survey } = analystSurvey(event);
+	await warm(db(), [survey.id]);
 	const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
 	const data = dataset(db(), survey.id);
 	const filters = parseFilters(event.url.searchParams);

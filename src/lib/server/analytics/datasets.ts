@@ -1,13 +1,15 @@
 // Loads a survey's responses into a dataset of columns (src/lib/analytics/dataset.ts) and keeps
-// it in memory. Responses added since (counted by the triggers in response_change, found by
+// it in memory (pages first `warm` it, reading in steps without holding up residents' answers).
+// Responses added since (counted by the triggers in response_change, found by
 // their answers' rowids) are read alone and appended; anything else (a removal, a newly
 // published version) reloads everything; new weighting margins only recompute the weights.
 // Every results view then works on typed arrays instead of querying millions of answer rows.
+import Database from 'better-sqlite3';
 import type { DB } from '../db';
 import * as surveys from '../surveys';
 import { DatasetBuilder, type AnswerCells, type Dataset } from '$lib/analytics/dataset';
 import type { PackedAnswer } from '$lib/survey/packed-answers';
-import { addDerivedVariables } from '$lib/analytics/derived';
+import { addDerivedInSteps, addDerivedVariables } from '$lib/analytics/derived';
 import { weightsFor } from './weighting';
 
 const SCOPE = `FROM response r JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ?`;
@@ -17,22 +19,25 @@ const SCOPE = `FROM response r JOIN survey_version v ON v.id = r.survey_version_
 const COLUMNS = 'SELECT r.channel, r.language, r.submitted_on, r.synthetic, r.answers';
 type Row = [string, string, string, number, string];
 
-function addRows(builder: DatasetBuilder, rows: Iterable<Row>): void {
-	const cells: AnswerCells = { question: '', row: '', code: null, number: null, text: null, unreadable: false };
-	for (const r of rows) {
-		const i = builder.addResponse({ channel: r[0], language: r[1], day: r[2], synthetic: r[3] });
-		for (const [question, row, code = null, number = null, text = null, status = 'valid', skipped = 0] of JSON.parse(r[4]) as PackedAnswer[]) {
-			// Answers the conditions skipped (paper) stay out of every table.
-			if (skipped) continue;
-			cells.question = question;
-			cells.row = row;
-			cells.code = code;
-			cells.number = number;
-			cells.text = text;
-			cells.unreadable = status === 'invalid';
-			builder.addAnswer(i, cells);
-		}
+const cells: AnswerCells = { question: '', row: '', code: null, number: null, text: null, unreadable: false };
+
+function addRow(builder: DatasetBuilder, r: Row): void {
+	const i = builder.addResponse({ channel: r[0], language: r[1], day: r[2], synthetic: r[3] });
+	for (const [question, row, code = null, number = null, text = null, status = 'valid', skipped = 0] of JSON.parse(r[4]) as PackedAnswer[]) {
+		// Answers the conditions skipped (paper) stay out of every table.
+		if (skipped) continue;
+		cells.question = question;
+		cells.row = row;
+		cells.code = code;
+		cells.number = number;
+		cells.text = text;
+		cells.unreadable = status === 'invalid';
+		builder.addAnswer(i, cells);
 	}
+}
+
+function addRows(builder: DatasetBuilder, rows: Iterable<Row>): void {
+	for (const r of rows) addRow(builder, r);
 }
 
 /** Reads every response of a survey into a new dataset laid out by its newest published version. */
@@ -40,7 +45,7 @@ export function loadDataset(db: DB, surveyId: number): Dataset {
 	return db.transaction(() => {
 		const { newest } = surveys.publishedDocuments(db, surveyId);
 		const builder = new DatasetBuilder(newest, db.prepare(`SELECT count(*) ${SCOPE}`).pluck().get(surveyId) as number);
-		addRows(builder, db.prepare(`${COLUMNS} ${SCOPE} ORDER BY r.id`).raw().iterate(surveyId) as IterableIterator<Row>);
+		addRows(builder, db.prepare(`${COLUMNS} ${SCOPE}`).raw().iterate(surveyId) as IterableIterator<Row>);
 		return addDerivedVariables(builder.finish());
 	})();
 }
@@ -86,21 +91,86 @@ function extended(db: DB, surveyId: number, old: { state: State; data: Dataset }
 	return addDerivedVariables(builder.finish());
 }
 
-const cache = new WeakMap<DB, Map<number, { state: State; data: Dataset }>>();
+type Cached = { state: State; data: Dataset };
+const cache = new WeakMap<DB, Map<number, Cached>>();
+
+function cacheOf(db: DB): Map<number, Cached> {
+	let perDb = cache.get(db);
+	if (!perDb) cache.set(db, (perDb = new Map()));
+	return perDb;
+}
+
+/** The cached dataset brought up to date without reading everything, or undefined when that is needed. */
+function refreshed(db: DB, surveyId: number, now: State): Dataset | undefined {
+	const hit = cacheOf(db).get(surveyId);
+	if (!hit) return undefined;
+	if (hit.state.version === now.version && hit.state.changes === now.changes) {
+		if (hit.state.weights !== now.weights) hit.data.weights = weightsFor(db, surveyId, hit.data)?.weights;
+		hit.state = now;
+		return hit.data;
+	}
+	const data = extended(db, surveyId, hit, now);
+	if (data) remember(db, surveyId, now, data);
+	return data;
+}
+
+function remember(db: DB, surveyId: number, state: State, data: Dataset): void {
+	data.weights = weightsFor(db, surveyId, data)?.weights;
+	cacheOf(db).set(surveyId, { state, data });
+}
 
 /** The survey's dataset, with weights when it has margins: from memory while nothing changed. */
 export function dataset(db: DB, surveyId: number): Dataset {
-	let perDb = cache.get(db);
-	if (!perDb) cache.set(db, (perDb = new Map()));
-	const cached = perDb;
 	return db.transaction(() => {
 		const now = stateOf(db, surveyId);
-		const hit = cached.get(surveyId);
-		if (hit && hit.state.version === now.version && hit.state.changes === now.changes && hit.state.weights === now.weights) return hit.data;
-		const same = hit && hit.state.version === now.version && hit.state.changes === now.changes;
-		const data = same ? hit.data : ((hit && extended(db, surveyId, hit, now)) ?? loadDataset(db, surveyId));
-		data.weights = weightsFor(db, surveyId, data)?.weights;
-		cached.set(surveyId, { state: now, data });
+		const ready = refreshed(db, surveyId, now);
+		if (ready) return ready;
+		const data = loadDataset(db, surveyId);
+		remember(db, surveyId, now, data);
 		return data;
 	})();
+}
+
+const warming = new Map<string, Promise<void>>();
+
+/**
+ * Makes sure the surveys' datasets are in memory before a page uses them. Reading a survey
+ * afresh happens on a read-only connection of its own, a few thousand responses at a time,
+ * so residents' answers keep being taken meanwhile; then `dataset()` finds them ready.
+ */
+export async function warm(db: DB, surveyIds: number[]): Promise<void> {
+	for (const surveyId of surveyIds) {
+		if (db.transaction(() => refreshed(db, surveyId, stateOf(db, surveyId)))()) continue;
+		const key = `${db.name}:${surveyId}`;
+		let pending = warming.get(key);
+		if (!pending) {
+			pending = readInSteps(db, surveyId).finally(() => warming.delete(key));
+			warming.set(key, pending);
+		}
+		await pending;
+	}
+}
+
+const STEP = 5000;
+
+async function readInSteps(db: DB, surveyId: number): Promise<void> {
+	const reader = new Database(db.name, { readonly: true, fileMustExist: true });
+	try {
+		// One snapshot for the state and the rows, while the main connection goes on writing.
+		reader.exec('BEGIN');
+		const state = stateOf(reader, surveyId);
+		const builder = new DatasetBuilder(surveys.publishedDocuments(reader, surveyId).newest, state.responses);
+		const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+		let n = 0;
+		for (const r of reader.prepare(`${COLUMNS} ${SCOPE}`).raw().iterate(surveyId) as IterableIterator<Row>) {
+			addRow(builder, r);
+			if (++n % STEP === 0) await pause();
+		}
+		reader.exec('COMMIT');
+		const data = builder.finish();
+		await pause();
+		remember(db, surveyId, state, await addDerivedInSteps(data, pause));
+	} finally {
+		reader.close();
+	}
 }

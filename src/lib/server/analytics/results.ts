@@ -1,8 +1,6 @@
 // The data of a survey's results page: responses by day, channel and language, every question's
 // table, and the digital-maturity index (its levels, areas, and mean score by group), for the
 // responses the filters select. Everything comes from the in-memory dataset.
-import type { DB } from '../db';
-import { dataset } from './datasets';
 import { CHANNELS, RESPONSE_LANGUAGES, VALID, type Dataset, type NumberVariable } from '$lib/analytics/dataset';
 import { questionTable, questionTables, type QuestionTable } from '$lib/analytics/frequencies';
 import { meanBy, type GroupMean } from '$lib/analytics/means';
@@ -81,10 +79,6 @@ export function resultsOf(data: Dataset, filters: Filters, k: number): Results {
 		tables: questionTables(data, selection),
 		index: indexResults(data, selection, k)
 	};
-}
-
-export function results(db: DB, surveyId: number, filters: Filters, k: number): Results {
-	return resultsOf(dataset(db, surveyId), filters, k);
 }
 
 /** Free-text answers (text questions and "other" options) of the selection, searched. */

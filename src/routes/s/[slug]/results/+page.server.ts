@@ -5,18 +5,19 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
-import { dataset } from '$lib/server/analytics/datasets';
+import { dataset, warm } from '$lib/server/analytics/datasets';
 import { questionTables } from '$lib/analytics/frequencies';
 import { publicTables } from '$lib/analytics/public-tables';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { surveyPhase } from '$lib/survey/phase';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = async ({ params }) => {
 	const found = surveys.findPublished(db(), params.slug);
 	if (!found) error(404, 'お探しのアンケートは見つかりませんでした。');
 	const { survey, document } = found;
 	if (!survey.resultsPublic || surveyPhase(survey, new Date()) !== 'closed')
 		error(404, 'このアンケートの結果は、まだ公開していません。');
+	await warm(db(), [survey.id]);
 	const data = dataset(db(), survey.id);
 	let synthetic = 0;
 	for (let i = 0; i < data.size; i++) synthetic += data.synthetic[i];

@@ -4,8 +4,8 @@ import type { PageServerLoad } from './$types';
 import { resultsContext } from '$lib/server/results-page';
 import { resultsOf } from '$lib/server/analytics/results';
 
-export const load: PageServerLoad = (event) => {
-	const { data, filters, survey, view } = resultsContext(event);
+export const load: PageServerLoad = async (event) => {
+	const { data, filters, survey, view } = await resultsContext(event);
 	const results = resultsOf(data, filters, survey.minCellSize);
 	// The index has a page of its own.
 	return { ...view, results: { ...results, index: undefined } };

@@ -6,14 +6,17 @@ import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems, exportFileName, exportStream } from '$lib/server/data-export';
 import { readExportChoice } from '$lib/server/export-form';
 import { charset } from '$lib/server/csv/encoding';
+import { warm } from '$lib/server/analytics/datasets';
 
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const { user, survey } = analystSurvey(event);
 	const choice = readExportChoice((name) => event.url.searchParams.get(name));
 	if (choice.encoding === 'cp932' && cp932Problems(db(), survey.id, choice.kind).length)
 		error(409, 'Shift_JIS で表せない文字があります。UTF-8 を選んでください。');
 	const action = choice.kind === 'codebook' ? 'export.codebook' : choice.kind === 'aggregate' ? 'export.aggregate' : 'export.raw';
 	audit.record(db(), user, action, `survey:${survey.slug}`, { ...choice });
+	// The aggregate tables come from the survey's dataset: read it in steps first.
+	if (choice.kind === 'aggregate') await warm(db(), [survey.id]);
 	const name = exportFileName(survey.slug, choice.kind, choice.encoding);
 	return new Response(exportStream(db(), { surveyId: survey.id, ...choice }), {
 		headers: {

@@ -5,8 +5,8 @@ import { resultsContext } from '$lib/server/results-page';
 import { indexResults } from '$lib/server/analytics/results';
 import { select } from '$lib/analytics/selection';
 
-export const load: PageServerLoad = (event) => {
-	const { data, filters, survey, view } = resultsContext(event);
+export const load: PageServerLoad = async (event) => {
+	const { data, filters, survey, view } = await resultsContext(event);
 	const selection = select(data, filters);
 	return { ...view, selected: selection.length, index: indexResults(data, selection, survey.minCellSize) };
 };

@@ -3,9 +3,11 @@
 import type { PageServerLoad } from './$types';
 import { resultsContext } from '$lib/server/results-page';
 import { db } from '$lib/server/db';
-import { projectReport } from '$lib/server/analytics/editions';
+import { warm } from '$lib/server/analytics/datasets';
+import { editionChain, projectReport } from '$lib/server/analytics/editions';
 
-export const load: PageServerLoad = (event) => {
-	const { survey, view } = resultsContext(event);
+export const load: PageServerLoad = async (event) => {
+	const { survey, view } = await resultsContext(event);
+	await warm(db(), editionChain(db(), survey.id).map((s) => s.id));
 	return { ...view, report: projectReport(db(), survey.id), printedOn: new Date().toISOString().slice(0, 10) };
 };

@@ -6,8 +6,8 @@ import * as audit from '$lib/server/audit';
 import { resultsContext } from '$lib/server/results-page';
 import { freeTexts, textVariables } from '$lib/server/analytics/results';
 
-export const load: PageServerLoad = (event) => {
-	const { user, survey, data, filters, view } = resultsContext(event);
+export const load: PageServerLoad = async (event) => {
+	const { user, survey, data, filters, view } = await resultsContext(event);
 	const questions = textVariables(data);
 	const wanted = event.url.searchParams.get('key');
 	const key = questions.some((q) => q.key === wanted) ? wanted! : (questions[0]?.key ?? '');

@@ -13,8 +13,8 @@ import { decodeUpload } from '$lib/server/csv/encoding';
 import { effectiveN } from '$lib/analytics/frequencies';
 import { VALID } from '$lib/analytics/dataset';
 
-export const load: PageServerLoad = (event) => {
-	const { survey, data, view } = resultsContext(event);
+export const load: PageServerLoad = async (event) => {
+	const { survey, data, view } = await resultsContext(event);
 	const margins = weighting.margins(db(), survey.id);
 	// Per margin question: each category's share in the sample and in the population, and the mean weight.
 	const questions = [...new Set(margins.map((m) => m.questionKey))].map((key) => {

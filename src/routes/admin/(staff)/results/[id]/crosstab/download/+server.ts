@@ -11,8 +11,8 @@ import { CSV_OPTIONS } from '$lib/server/csv/cells';
 import { encoder, notInCp932 } from '$lib/server/csv/encoding';
 import Papa from 'papaparse';
 
-export const GET: RequestHandler = (event) => {
-	const { user, survey, data, filters } = resultsContext(event);
+export const GET: RequestHandler = async (event) => {
+	const { user, survey, data, filters } = await resultsContext(event);
 	const table = requestedCrossTab(data, event.url.searchParams, filters, survey.minCellSize);
 	if (!table) error(404, 'クロス集計できる設問がありません。');
 	const note = describeFilters(choices(data), filters, CHANNEL_NAMES);
