@@ -4,7 +4,7 @@
 // results page says how many synthetic responses it includes. `removeDemo` takes it all away.
 import type { DB } from './db';
 import * as surveys from './surveys';
-import { addSynthetic, removeSynthetic } from './synthetic-responses';
+import { addSynthetic, removeSynthetic, syntheticCount } from './synthetic-responses';
 
 export const DEMO_SLUG = 'demo-2023';
 const BUNDLED_SLUG = 'digital-2022';
@@ -18,7 +18,8 @@ export function fillDemo(db: DB, count = 3000): DemoSummary {
 	surveys.installBundled(db);
 	const base = surveys.findPublished(db, BUNDLED_SLUG);
 	if (!base) throw new Error(`the bundled survey /s/${BUNDLED_SLUG} is missing`);
-	const added2022 = addSynthetic(db, base.survey.id, { count, seed: 2022, from: '2022-10-01', to: '2022-10-31', check: true });
+	// A second run adds different responses: the seed moves on with what is there.
+	const added2022 = addSynthetic(db, base.survey.id, { count, seed: 2022 + syntheticCount(db, base.survey.id), from: '2022-10-01', to: '2022-10-31', check: true });
 
 	let demo = surveys.findPublished(db, DEMO_SLUG)?.survey;
 	if (!demo) {
@@ -36,7 +37,7 @@ export function fillDemo(db: DB, count = 3000): DemoSummary {
 		db.prepare('UPDATE survey SET results_public = 1 WHERE id = ?').run(surveyId);
 		demo = surveys.getById(db, surveyId)!;
 	}
-	const added2023 = addSynthetic(db, demo.id, { count, seed: 2023, from: '2023-10-01', to: '2023-10-31', yearsLater: 1, check: true });
+	const added2023 = addSynthetic(db, demo.id, { count, seed: 2023 + syntheticCount(db, demo.id), from: '2023-10-01', to: '2023-10-31', yearsLater: 1, check: true });
 	return { edition2022: { surveyId: base.survey.id, added: added2022 }, edition2023: { surveyId: demo.id, added: added2023 } };
 }
 
