@@ -143,6 +143,27 @@ describe('results for analysts', () => {
 		await context.close();
 	});
 
+	it('index, year-over-year, free text and weights pages pass axe, and reading free text is audited', async () => {
+		const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
+		await logIn(page, analyst);
+		for (const sub of ['index', 'trend', 'text?key=C4', 'weights']) {
+			const response = await page.goto(`/admin/results/${surveyId}/${sub}`);
+			expect(response?.status(), sub).toBe(200);
+			await page.locator('h1').waitFor();
+			expect(await seriousViolations(page), sub).toEqual([]);
+		}
+		await page.goto(`/admin/results/${surveyId}/text?key=C4&search=${encodeURIComponent('スマホ')}`);
+		const listed = await page.locator('.free-texts li').allInnerTexts();
+		expect(listed.length).toBeGreaterThan(0);
+		for (const t of listed) expect(t).toContain('スマホ');
+		const logged = readDatabase((db) =>
+			db.prepare("SELECT json_extract(detail, '$.search') FROM audit_event WHERE actor = ? AND action = 'results.text' ORDER BY id").pluck().all(analyst.email)
+		);
+		expect(logged).toEqual(['', 'スマホ']);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('is not shown to a designer', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
 		await logIn(page, designer);
