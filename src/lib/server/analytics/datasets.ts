@@ -13,6 +13,10 @@ import { addDerivedInSteps, addDerivedVariables } from '$lib/analytics/derived';
 import { weightsFor } from './weighting';
 
 const SCOPE = `FROM response r JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ?`;
+// Every response of a survey in the table's own order: CROSS JOIN keeps SQLite scanning the
+// response table straight through instead of looking each row up from an index, which is
+// four times faster for a whole survey.
+const ALL = `FROM response r CROSS JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ?`;
 
 // One row per response, its answers packed as JSON when it was stored (responses.ts): thirty
 // times fewer rows to step through than the answer table's.
@@ -45,7 +49,7 @@ export function loadDataset(db: DB, surveyId: number): Dataset {
 	return db.transaction(() => {
 		const { newest } = surveys.publishedDocuments(db, surveyId);
 		const builder = new DatasetBuilder(newest, db.prepare(`SELECT count(*) ${SCOPE}`).pluck().get(surveyId) as number);
-		addRows(builder, db.prepare(`${COLUMNS} ${SCOPE}`).raw().iterate(surveyId) as IterableIterator<Row>);
+		addRows(builder, db.prepare(`${COLUMNS} ${ALL}`).raw().iterate(surveyId) as IterableIterator<Row>);
 		return addDerivedVariables(builder.finish());
 	})();
 }
@@ -162,7 +166,7 @@ async function readInSteps(db: DB, surveyId: number): Promise<void> {
 		const builder = new DatasetBuilder(surveys.publishedDocuments(reader, surveyId).newest, state.responses);
 		const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 		let n = 0;
-		for (const r of reader.prepare(`${COLUMNS} ${SCOPE}`).raw().iterate(surveyId) as IterableIterator<Row>) {
+		for (const r of reader.prepare(`${COLUMNS} ${ALL}`).raw().iterate(surveyId) as IterableIterator<Row>) {
 			addRow(builder, r);
 			if (++n % STEP === 0) await pause();
 		}
