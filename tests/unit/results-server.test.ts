@@ -140,8 +140,8 @@ describe('demonstration data', () => {
 	});
 });
 
-describe('migration 005', () => {
-	it('packs the answers of responses stored before it', () => {
+describe('migrations 005 and 006', () => {
+	it('pack the answers of responses stored before them, and keep no arrival order', () => {
 		const file = tempDatabasePath();
 		const old = new Database(file.file);
 		old.exec('CREATE TABLE schema_migration (name TEXT PRIMARY KEY, applied_at TEXT) STRICT');
@@ -157,7 +157,19 @@ describe('migration 005', () => {
 		add.run('r1', 'W1', '', null, 7, null, 'valid', 0);
 		add.run('r1', 'T2', '', null, null, null, 'invalid', 0);
 		add.run('r1', 'C4', '', null, null, '紙の手続きも\n残してほしい', 'valid', 1);
-		expect(migrate(old)).toContain('005_results.sql');
+		old.prepare("INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES ('r0', 1, 'web', 'ja', '2022-10-01')").run();
+		add.run('r0', 'F1', '', 2, null, null, 'valid', 0);
+		expect(migrate(old)).toEqual(['005_results.sql', '006_answer_without_arrival_order.sql']);
+		// Answers are numbered within their response and kept in response-id order, with no rowid.
+		expect(old.prepare('SELECT response_id, seq, question_key FROM answer ORDER BY response_id, seq').raw().all()).toEqual([
+			['r0', 0, 'F1'],
+			['r1', 0, 'F1'],
+			['r1', 1, 'T1'],
+			['r1', 2, 'W1'],
+			['r1', 3, 'T2'],
+			['r1', 4, 'C4']
+		]);
+		expect(() => old.prepare('SELECT rowid FROM answer').all()).toThrow();
 		const packed = JSON.parse(old.prepare("SELECT answers FROM response WHERE id = 'r1'").pluck().get() as string);
 		expect(packed).toEqual([
 			['F1', '', 9],
@@ -168,7 +180,7 @@ describe('migration 005', () => {
 		]);
 		// The SQL of the migration packs exactly as the application does.
 		const rows = old
-			.prepare("SELECT question_key AS questionKey, row_key AS rowKey, code, number, text, status, skipped FROM answer WHERE response_id = 'r1' ORDER BY rowid")
+			.prepare("SELECT question_key AS questionKey, row_key AS rowKey, code, number, text, status, skipped FROM answer WHERE response_id = 'r1' ORDER BY seq")
 			.all() as Parameters<typeof packAnswers>[0];
 		expect(packed).toEqual(JSON.parse(packAnswers(rows)));
 		old.close();

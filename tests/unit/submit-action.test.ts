@@ -77,7 +77,7 @@ describe('submitting the survey', () => {
 		expect(row.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		// The packed copy of the answers is exactly the answer rows, in the order stored.
 		const rows = db
-			.prepare('SELECT question_key AS questionKey, row_key AS rowKey, code, number, text, status, skipped FROM answer WHERE response_id = ? ORDER BY rowid')
+			.prepare('SELECT question_key AS questionKey, row_key AS rowKey, code, number, text, status, skipped FROM answer WHERE response_id = ? ORDER BY seq')
 			.all(row.id) as Parameters<typeof packAnswers>[0];
 		expect(rows.length).toBeGreaterThan(5);
 		expect(row.answers).toBe(packAnswers(rows));

@@ -54,7 +54,7 @@ const JOINED = `SELECT r.id, v.version, r.survey_version_id AS version_id, r.cha
 	r.synthetic, a.question_key, a.row_key, a.code, a.number, a.text, a.status, a.skipped
 	FROM response r CROSS JOIN survey_version v ON v.id = r.survey_version_id
 	LEFT JOIN answer a ON a.response_id = r.id
-	WHERE v.survey_id = ? ORDER BY r.id, a.rowid`;
+	WHERE v.survey_id = ? ORDER BY r.id, a.seq`;
 
 /** Produces the CSV text of an export, batch by batch. */
 function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Generator<string> {

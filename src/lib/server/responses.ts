@@ -79,9 +79,9 @@ export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[]): s
 		'INSERT INTO response (id, survey_version_id, channel, language, submitted_on, synthetic, answers) VALUES (?, ?, ?, ?, ?, ?, ?)'
 	).run(id, meta.versionId, meta.channel, meta.language, meta.day, meta.synthetic ? 1 : 0, packAnswers(rows));
 	const insert = db.prepare(
-		'INSERT INTO answer (response_id, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+		'INSERT INTO answer (response_id, seq, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 	);
-	for (const r of rows) insert.run(id, r.questionKey, r.rowKey, r.code, r.number, r.text, r.status ?? 'valid', r.skipped ?? 0);
+	rows.forEach((r, seq) => insert.run(id, seq, r.questionKey, r.rowKey, r.code, r.number, r.text, r.status ?? 'valid', r.skipped ?? 0));
 	return id;
 }
 
@@ -114,7 +114,7 @@ export function read(db: DB, id: string, document: Questionnaire): StoredRespons
 	const rows = db
 		.prepare(
 			`SELECT question_key AS questionKey, row_key AS rowKey, code, number, text
-			 FROM answer WHERE response_id = ? AND status = 'valid' ORDER BY rowid`
+			 FROM answer WHERE response_id = ? AND status = 'valid' ORDER BY seq`
 		)
 		.all(id) as AnswerRow[];
 	return {

@@ -1,8 +1,8 @@
 // Loads a survey's responses into a dataset of columns (src/lib/analytics/dataset.ts) and keeps
 // it in memory (pages first `warm` it, reading in steps without holding up residents' answers).
-// Responses added since (counted by the triggers in response_change, found by
-// their answers' rowids) are read alone and appended; anything else (a removal, a newly
-// published version) reloads everything; new weighting margins only recompute the weights.
+// Responses added since (counted by the triggers in response_change, found by the ids not yet
+// read: the database keeps no order of arrival) are read alone and appended; anything else (a
+// removal, a newly published version) reloads everything; new margins only recompute weights.
 // Every results view then works on typed arrays instead of querying millions of answer rows.
 import Database from 'better-sqlite3';
 import type { DB } from '../db';
@@ -20,14 +20,15 @@ const ALL = `FROM response r CROSS JOIN survey_version v ON v.id = r.survey_vers
 
 // One row per response, its answers packed as JSON when it was stored (responses.ts): thirty
 // times fewer rows to step through than the answer table's.
-const COLUMNS = 'SELECT r.channel, r.language, r.submitted_on, r.synthetic, r.answers';
-type Row = [string, string, string, number, string];
+const COLUMNS = 'SELECT r.id, r.channel, r.language, r.submitted_on, r.synthetic, r.answers';
+type Row = [string, string, string, string, number, string];
 
 const cells: AnswerCells = { question: '', row: '', code: null, number: null, text: null, unreadable: false };
 
-function addRow(builder: DatasetBuilder, r: Row): void {
-	const i = builder.addResponse({ channel: r[0], language: r[1], day: r[2], synthetic: r[3] });
-	for (const [question, row, code = null, number = null, text = null, status = 'valid', skipped = 0] of JSON.parse(r[4]) as PackedAnswer[]) {
+function addRow(builder: DatasetBuilder, ids: Set<string>, r: Row): void {
+	ids.add(r[0]);
+	const i = builder.addResponse({ channel: r[1], language: r[2], day: r[3], synthetic: r[4] });
+	for (const [question, row, code = null, number = null, text = null, status = 'valid', skipped = 0] of JSON.parse(r[5]) as PackedAnswer[]) {
 		// Answers the conditions skipped (paper) stay out of every table.
 		if (skipped) continue;
 		cells.question = question;
@@ -40,19 +41,24 @@ function addRow(builder: DatasetBuilder, r: Row): void {
 	}
 }
 
-function addRows(builder: DatasetBuilder, rows: Iterable<Row>): void {
-	for (const r of rows) addRow(builder, r);
+/** A survey's dataset and the ids of the responses in it (to tell new ones apart later). */
+interface Loaded {
+	data: Dataset;
+	ids: Set<string>;
 }
 
-/** Reads every response of a survey into a new dataset laid out by its newest published version. */
-export function loadDataset(db: DB, surveyId: number): Dataset {
+function readAll(db: DB, surveyId: number): Loaded {
 	return db.transaction(() => {
 		const { newest } = surveys.publishedDocuments(db, surveyId);
 		const builder = new DatasetBuilder(newest, db.prepare(`SELECT count(*) ${SCOPE}`).pluck().get(surveyId) as number);
-		addRows(builder, db.prepare(`${COLUMNS} ${ALL}`).raw().iterate(surveyId) as IterableIterator<Row>);
-		return addDerivedVariables(builder.finish());
+		const ids = new Set<string>();
+		for (const r of db.prepare(`${COLUMNS} ${ALL}`).raw().iterate(surveyId) as IterableIterator<Row>) addRow(builder, ids, r);
+		return { data: addDerivedVariables(builder.finish()), ids };
 	})();
 }
+
+/** Reads every response of a survey into a new dataset laid out by its newest published version. */
+export const loadDataset = (db: DB, surveyId: number): Dataset => readAll(db, surveyId).data;
 
 /** What the cached dataset of a survey depends on, read in one snapshot with the data. */
 interface State {
@@ -60,8 +66,6 @@ interface State {
 	/** Responses ever added to or removed from the survey's versions. */
 	changes: number;
 	responses: number;
-	/** The highest answer rowid: answers of responses added later lie above it. */
-	lastAnswer: number;
 	weights: string | null;
 }
 
@@ -72,7 +76,6 @@ function stateOf(db: DB, surveyId: number): State {
 			        (SELECT coalesce(sum(c.changes), 0) FROM response_change c JOIN survey_version v ON v.id = c.survey_version_id
 			         WHERE v.survey_id = s.id) AS changes,
 			        (SELECT count(*) FROM response r JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = s.id) AS responses,
-			        (SELECT coalesce(max(rowid), 0) FROM answer) AS lastAnswer,
 			        (SELECT imported_at FROM weight_source WHERE survey_id = s.id) AS weights
 			 FROM survey s WHERE s.id = ?`
 		)
@@ -80,22 +83,19 @@ function stateOf(db: DB, surveyId: number): State {
 }
 
 /** The dataset with the responses added since `old` appended, or undefined when that is not all that changed. */
-function extended(db: DB, surveyId: number, old: { state: State; data: Dataset }, now: State): Dataset | undefined {
+function extended(db: DB, surveyId: number, old: Cached, now: State): Loaded | undefined {
 	const added = now.responses - old.state.responses;
 	if (now.version !== old.state.version || added <= 0 || now.changes - old.state.changes !== added) return undefined;
-	const rows = db
-		.prepare(`${COLUMNS} ${SCOPE} AND r.id IN (SELECT response_id FROM answer WHERE rowid > ?) ORDER BY r.id`)
-		.raw()
-		.all(surveyId, old.state.lastAnswer) as Row[];
-	// A response without answers would not be found this way: then read everything.
-	if (rows.length !== added) return undefined;
+	const fresh = (db.prepare(`SELECT r.id ${ALL}`).pluck().all(surveyId) as string[]).filter((id) => !old.ids.has(id));
+	if (fresh.length !== added) return undefined;
+	const rows = db.prepare(`${COLUMNS} FROM response r WHERE r.id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(fresh)) as Row[];
 	const builder = new DatasetBuilder(old.data.doc, old.data.size + added);
 	builder.copyFrom(old.data);
-	addRows(builder, rows);
-	return addDerivedVariables(builder.finish());
+	for (const r of rows) addRow(builder, old.ids, r);
+	return { data: addDerivedVariables(builder.finish()), ids: old.ids };
 }
 
-type Cached = { state: State; data: Dataset };
+type Cached = Loaded & { state: State };
 const cache = new WeakMap<DB, Map<number, Cached>>();
 
 function cacheOf(db: DB): Map<number, Cached> {
@@ -113,14 +113,14 @@ function refreshed(db: DB, surveyId: number, now: State): Dataset | undefined {
 		hit.state = now;
 		return hit.data;
 	}
-	const data = extended(db, surveyId, hit, now);
-	if (data) remember(db, surveyId, now, data);
-	return data;
+	const grown = extended(db, surveyId, hit, now);
+	if (grown) remember(db, surveyId, now, grown);
+	return grown?.data;
 }
 
-function remember(db: DB, surveyId: number, state: State, data: Dataset): void {
-	data.weights = weightsFor(db, surveyId, data)?.weights;
-	cacheOf(db).set(surveyId, { state, data });
+function remember(db: DB, surveyId: number, state: State, loaded: Loaded): void {
+	loaded.data.weights = weightsFor(db, surveyId, loaded.data)?.weights;
+	cacheOf(db).set(surveyId, { ...loaded, state });
 }
 
 /** The survey's dataset, with weights when it has margins: from memory while nothing changed. */
@@ -129,9 +129,9 @@ export function dataset(db: DB, surveyId: number): Dataset {
 		const now = stateOf(db, surveyId);
 		const ready = refreshed(db, surveyId, now);
 		if (ready) return ready;
-		const data = loadDataset(db, surveyId);
-		remember(db, surveyId, now, data);
-		return data;
+		const loaded = readAll(db, surveyId);
+		remember(db, surveyId, now, loaded);
+		return loaded.data;
 	})();
 }
 
@@ -165,15 +165,15 @@ async function readInSteps(db: DB, surveyId: number): Promise<void> {
 		const state = stateOf(reader, surveyId);
 		const builder = new DatasetBuilder(surveys.publishedDocuments(reader, surveyId).newest, state.responses);
 		const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-		let n = 0;
+		const ids = new Set<string>();
 		for (const r of reader.prepare(`${COLUMNS} ${ALL}`).raw().iterate(surveyId) as IterableIterator<Row>) {
-			addRow(builder, r);
-			if (++n % STEP === 0) await pause();
+			addRow(builder, ids, r);
+			if (ids.size % STEP === 0) await pause();
 		}
 		reader.exec('COMMIT');
 		const data = builder.finish();
 		await pause();
-		remember(db, surveyId, state, await addDerivedInSteps(data, pause));
+		remember(db, surveyId, state, { data: await addDerivedInSteps(data, pause), ids });
 	} finally {
 		reader.close();
 	}
