@@ -3,7 +3,7 @@
 // column %, Pearson's chi-square, cells under k hidden with their complements, and rows whose
 // base is under 30 marked 参考値. Counted: respondents in the selection who were shown both
 // questions and answered both.
-import { VALID, type Dataset, type Variable } from './dataset';
+import { VALID, type Dataset, type Variable, shownTo } from './dataset';
 import { chiSquare, type ChiSquare } from './statistics';
 import { isReferenceOnly, suppressCounts, suppressionMask } from './suppression';
 import { shownIn, effectiveN } from './frequencies';
@@ -60,7 +60,7 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 	const w = data.weights;
 	const wCounts = rowsOf.map(() => new Array<number>(columns.length).fill(0));
 	const wBases = rowsOf.map(() => 0);
-	const shownBy = data.shown.get(by.question.key) ?? data.shown.get(by.key)!;
+	const shownBy = shownTo(data, by);
 	const counted: number[] = [];
 	for (const i of shownIn(data, of, selection)) {
 		if (!shownBy[i] || by.state[i] !== VALID || of.state[i] !== VALID) continue;

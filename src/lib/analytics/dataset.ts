@@ -67,7 +67,7 @@ export interface Dataset {
 	/** In questionnaire order, derived variables last. */
 	variables: Variable[];
 	byKey: Map<string, Variable>;
-	/** Per question key: which responses it was shown to (from its and its section's conditions). */
+	/** Per question and variable key: which responses it was shown to (its and its section's conditions). */
 	shown: Map<string, Uint8Array>;
 	/** Raking weights, when the survey has population margins. */
 	weights?: Float64Array;
@@ -239,6 +239,8 @@ export class DatasetBuilder {
 				const conditions = [s.showIf, q.showIf].filter((c): c is Condition => !!c);
 				data.shown.set(q.key, conditionMask(data, conditions.length ? { all: conditions } : undefined));
 			}
+		// Matrix rows share their question's mask, so every variable finds its own by key.
+		for (const v of this.variables) data.shown.set(v.key, data.shown.get(v.question.key)!);
 		return data;
 	}
 }
@@ -330,4 +332,14 @@ export function codesOf(v: ChoiceVariable, i: number): number[] {
 	if (v.state[i] !== VALID) return [];
 	if (v.kind === 'code') return [v.codes[i]];
 	return v.options.filter((o) => v.chosen.get(o.code)![i] === 1).map((o) => o.code);
+}
+
+/** Which responses a variable was shown to. */
+export const shownTo = (data: Dataset, v: Variable): Uint8Array => data.shown.get(v.key)!;
+
+/** How many of the responses are synthetic (demo) ones. */
+export function syntheticCount(data: Dataset): number {
+	let n = 0;
+	for (let i = 0; i < data.size; i++) n += data.synthetic[i];
+	return n;
 }

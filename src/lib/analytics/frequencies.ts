@@ -3,7 +3,7 @@
 // the conditions skipped are outside the base (非該当). With weights, each count has its
 // weighted twin. Computed over a dataset's columns (src/lib/analytics/dataset.ts).
 import type { Question } from '$lib/survey/schema';
-import { UNREADABLE, VALID, type Dataset, type Variable } from './dataset';
+import { UNREADABLE, VALID, type Dataset, type Variable, shownTo } from './dataset';
 
 export const NO_ANSWER = '無回答';
 export const INVALID = '不明';
@@ -48,7 +48,7 @@ export function effectiveN(weights: Float64Array, rows: Iterable<number>): numbe
 
 /** The responses of a selection the variable was shown to. */
 export function shownIn(data: Dataset, v: Variable, selection: Int32Array): Int32Array {
-	const shown = data.shown.get(v.question.key) ?? data.shown.get(v.key)!;
+	const shown = shownTo(data, v);
 	let n = 0;
 	for (const i of selection) n += shown[i];
 	const out = new Int32Array(n);

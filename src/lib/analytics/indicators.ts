@@ -3,7 +3,7 @@
 // condition such as 65+) whose answer is one of the codes that count. A multiple choice counts
 // a respondent who chose any of them. For the index, codes are level numbers.
 import type { Condition } from '$lib/survey/schema';
-import { VALID, conditionMask, type Dataset } from './dataset';
+import { VALID, conditionMask, type Dataset, shownTo } from './dataset';
 import { isReferenceOnly } from './suppression';
 
 export interface IndicatorDefinition {
@@ -28,7 +28,7 @@ export function indicatorValue(data: Dataset, def: IndicatorDefinition, k: numbe
 	const v = data.byKey.get(def.rowKey ? `${def.questionKey}.${def.rowKey}` : def.questionKey);
 	if (!v || (v.kind !== 'code' && v.kind !== 'multi')) return { base: 0, n: 0, reference: true, missing: true };
 	const inBase = conditionMask(data, def.base ?? undefined);
-	const shown = data.shown.get(v.question.key) ?? data.shown.get(v.key)!;
+	const shown = shownTo(data, v);
 	const counts = new Set(def.codes);
 	const chosen = v.kind === 'multi' ? def.codes.map((c) => v.chosen.get(c)).filter((a): a is Uint8Array => !!a) : [];
 	const w = data.weights;

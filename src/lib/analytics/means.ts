@@ -1,7 +1,7 @@
 // The mean of a number (e.g. the index's 0–100 score) by the categories of a single-choice
 // variable (age group, sex, district, persona). A mean of fewer than k values could reveal
 // them, so such groups show their count only; groups under 30 are marked 参考値.
-import { VALID, type Dataset, type NumberVariable, type Variable } from './dataset';
+import { VALID, type Dataset, type NumberVariable, type Variable, shownTo } from './dataset';
 import { shownIn } from './frequencies';
 import { isReferenceOnly } from './suppression';
 
@@ -20,7 +20,7 @@ export function meanBy(data: Dataset, of: NumberVariable, by: Variable, selectio
 	const w = data.weights;
 	const index = new Map(by.options.map((o, n) => [o.code, n]));
 	const sums = by.options.map(() => ({ n: 0, sum: 0, w: 0, wsum: 0 }));
-	const shownBy = data.shown.get(by.question.key) ?? data.shown.get(by.key)!;
+	const shownBy = shownTo(data, by);
 	for (const i of shownIn(data, of, selection)) {
 		if (of.state[i] !== VALID || !shownBy[i] || by.state[i] !== VALID) continue;
 		const g = index.get(by.codes[i]);

@@ -5,6 +5,7 @@ import * as surveys from './surveys';
 import { analystSurvey } from './survey-guard';
 import { dataset, warm } from './analytics/datasets';
 import { choices, parseFilters } from '$lib/analytics/selection';
+import { syntheticCount } from '$lib/analytics/dataset';
 
 type Event = Parameters<typeof analystSurvey>[0] & { url: URL };
 
@@ -14,8 +15,6 @@ export async function resultsContext(event: Event) {
 	const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
 	const data = dataset(db(), survey.id);
 	const filters = parseFilters(event.url.searchParams);
-	let synthetic = 0;
-	for (let i = 0; i < data.size; i++) synthetic += data.synthetic[i];
 	return {
 		user,
 		survey,
@@ -30,7 +29,7 @@ export async function resultsContext(event: Event) {
 			days: { first: data.days[0], last: data.days.at(-1) },
 			adding: event.url.searchParams.get('add') ?? '',
 			total: data.size,
-			synthetic,
+			synthetic: syntheticCount(data),
 			weighted: !!data.weights
 		}
 	};

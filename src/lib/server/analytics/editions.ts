@@ -5,6 +5,7 @@ import type { DB } from '../db';
 import * as surveys from '../surveys';
 import * as projects from '../projects';
 import { dataset } from './datasets';
+import type { Dataset } from '$lib/analytics/dataset';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { questionTable } from '$lib/analytics/frequencies';
 import { categoriesOf } from '$lib/analytics/crosstab';
@@ -32,8 +33,8 @@ export function editionChain(db: DB, surveyId: number): Survey[] {
 	return chain.sort((a, b) => a.fiscalYear - b.fiscalYear);
 }
 
-function describe(db: DB, s: Survey): Edition {
-	return { id: s.id, fiscalYear: s.fiscalYear, title: surveys.publishedVersion(db, s.publishedVersionId!)!.title.ja, responses: dataset(db, s.id).size, k: s.minCellSize };
+function describe(db: DB, s: Survey, data: Dataset): Edition {
+	return { id: s.id, fiscalYear: s.fiscalYear, title: surveys.publishedVersion(db, s.publishedVersionId!)!.title.ja, responses: data.size, k: s.minCellSize };
 }
 
 export interface TrendQuestion {
@@ -103,7 +104,7 @@ export function trend(db: DB, surveyId: number): Trend {
 			assessed: scores.map((t) => t.summary?.n ?? 0)
 		};
 	}
-	return { editions: chain.map((s) => describe(db, s)), questions, index: indexTrend };
+	return { editions: chain.map((s, e) => describe(db, s, sets[e])), questions, index: indexTrend };
 }
 
 export interface ProjectReport {
@@ -139,7 +140,7 @@ export function projectReport(db: DB, surveyId: number): ProjectReport {
 	const chain = editionChain(db, surveyId);
 	const sets = chain.map((s) => dataset(db, s.id));
 	return {
-		editions: chain.map((s) => describe(db, s)),
+		editions: chain.map((s, e) => describe(db, s, sets[e])),
 		projects: projects.list(db).map((p) => ({
 			number: p.number,
 			name: p.name,

@@ -30,7 +30,6 @@ export interface IndexResults {
 export interface Results {
 	total: number;
 	selected: number;
-	synthetic: number;
 	weighted: boolean;
 	days: { day: string; n: number }[];
 	channels: { key: string; label: string; n: number }[];
@@ -61,17 +60,14 @@ export function resultsOf(data: Dataset, filters: Filters, k: number): Results {
 	const days = new Array<number>(data.days.length).fill(0);
 	const channels = new Array<number>(CHANNELS.length).fill(0);
 	const languages = new Array<number>(RESPONSE_LANGUAGES.length).fill(0);
-	let synthetic = 0;
 	for (const i of selection) {
 		days[data.day[i]]++;
 		channels[data.channel[i]]++;
 		languages[data.language[i]]++;
-		synthetic += data.synthetic[i];
 	}
 	return {
 		total: data.size,
 		selected: selection.length,
-		synthetic,
 		weighted: !!data.weights,
 		days: data.days.map((day, n) => ({ day, n: days[n] })),
 		channels: CHANNELS.map((key, n) => ({ key, label: CHANNEL_NAMES[key], n: channels[n] })),

@@ -10,6 +10,7 @@ import { questionTables } from '$lib/analytics/frequencies';
 import { publicTables } from '$lib/analytics/public-tables';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { surveyPhase } from '$lib/survey/phase';
+import { syntheticCount } from '$lib/analytics/dataset';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const found = surveys.findPublished(db(), params.slug);
@@ -19,8 +20,6 @@ export const load: PageServerLoad = async ({ params }) => {
 		error(404, 'このアンケートの結果は、まだ公開していません。');
 	await warm(db(), [survey.id]);
 	const data = dataset(db(), survey.id);
-	let synthetic = 0;
-	for (let i = 0; i < data.size; i++) synthetic += data.synthetic[i];
 	const days = data.days;
 	return {
 		slug: survey.slug,
@@ -28,7 +27,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		fiscalYear: survey.fiscalYear,
 		k: survey.minCellSize,
 		total: data.size,
-		synthetic,
+		synthetic: syntheticCount(data),
 		period: days.length ? { from: days[0], to: days.at(-1)! } : undefined,
 		tables: publicTables(questionTables(data, select(data, NO_FILTERS)), survey.minCellSize)
 	};
