@@ -8,6 +8,8 @@ import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
 import { cp932Problems, exportStream, type ExportRequest } from '../../src/lib/server/data-export';
 import { notInCp932 } from '../../src/lib/server/csv/encoding';
+import { CSV_OPTIONS, csvCell, csvLines } from '../../src/lib/server/csv/cells';
+import Papa from 'papaparse';
 import { checkAnswers } from '../../src/lib/survey/validate-answers';
 import { checkPaper } from '../../src/lib/survey/paper';
 import { tempDatabasePath } from './support/temp-db';
@@ -95,6 +97,36 @@ describe('the wide export', () => {
 		expect(elder.A1_1).toBe('');
 		const user = rows.find((r) => r.F1 === '3')!;
 		expect([user.A1_1, user.A1_2, user.A1_3, user.A5_7, user.D3_1]).toEqual(['1', '1', '0', '1', '']);
+	});
+});
+
+describe('cells written without papaparse', () => {
+	// Every text of up to three characters drawn from the ones that matter to CSV and to
+	// spreadsheets, and a few longer ones: each cell must be exactly what papaparse writes.
+	const alphabet = ['a', 'あ', ' ', ',', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", '\uFEFF', '1', '.'];
+	const texts = [''];
+	for (let length = 1, last = ['']; length <= 3; length++) {
+		last = last.flatMap((t) => alphabet.map((c) => t + c));
+		texts.push(...last);
+	}
+	texts.push('公民館で\r\nスマホ教室を', '目が見えにくい、"老眼"です', '--0fLnz7jt0_EGU5NXFtsA', 'abc ', ' abc', '2022-10-01', '70〜74歳');
+
+	it('are what papaparse writes, for every short text of the characters that matter', () => {
+		expect(texts.length).toBeGreaterThan(4000);
+		const differ = texts.filter((t) => csvCell(t) !== Papa.unparse([[t]], CSV_OPTIONS));
+		expect(differ).toEqual([]);
+	});
+
+	it('write numbers as numbers, negative ones and decimals included', () => {
+		for (const n of [0, 1, -1, -3, 2.5, -0.25, 1e21, 123456789])
+			expect(csvCell(n)).toBe(Papa.unparse([[n]], CSV_OPTIONS));
+		expect(csvCell(-3)).toBe('-3');
+		expect(csvCell('-3')).toBe('"\'-3"');
+	});
+
+	it('make lines that papaparse would, each ended with CRLF', () => {
+		const rows = [[1, '=SUM(A1)', '改行\nあり'], ['', -2, 'a,b'], ['"', ' ', '不明']];
+		expect(csvLines(rows)).toBe(Papa.unparse(rows, CSV_OPTIONS) + '\r\n');
 	});
 });
 

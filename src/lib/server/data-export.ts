@@ -2,13 +2,12 @@
 // read-only connection of its own, so 100,000 responses export in constant memory while the
 // main connection goes on taking answers.
 import Database from 'better-sqlite3';
-import Papa from 'papaparse';
 import type { DB } from './db';
 import { config } from './config';
 import * as surveys from './surveys';
 import type { Questionnaire } from '$lib/survey/schema';
 import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type ValueMode } from '$lib/survey/export-columns';
-import { CSV_OPTIONS } from './csv/cells';
+import { csvCell, csvLines as line } from './csv/cells';
 import type { PackedAnswer } from '$lib/survey/packed-answers';
 import { dataset } from './analytics/datasets';
 import { questionTables } from '$lib/analytics/frequencies';
@@ -29,8 +28,6 @@ export interface ExportRequest {
 /** Rows per CSV batch: large enough to be fast, small enough to keep memory flat. */
 const BATCH = 1000;
 
-const line = (rows: unknown[][]) => Papa.unparse(rows, CSV_OPTIONS) + '\r\n';
-
 interface Joined {
 	id: string;
 	version: number;
@@ -48,7 +45,7 @@ interface Joined {
 	skipped: number | null;
 }
 
-// CROSS JOIN as in WIDE below: rows come in order as they are read, with no sort of millions
+// CROSS JOIN as in WIDE_QUERY below: rows come in order as they are read, with no sort of millions
 // of answer rows before the first one.
 const JOINED = `SELECT r.id, v.version, r.survey_version_id AS version_id, r.channel, r.language, r.submitted_on,
 	r.synthetic, a.question_key, a.row_key, a.code, a.number, a.text, a.status, a.skipped
@@ -73,13 +70,13 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 		const questions = new Map(
 			[...byVersion].map(([id, doc]) => [id, new Map(doc.sections.flatMap((s) => s.questions.map((q) => [q.key, q])))])
 		);
-		let batch: unknown[][] = [];
+		let batch: (string | number)[][] = [];
 		for (const r of rows) {
 			if (r.question_key === null) continue;
 			const q = questions.get(r.version_id)?.get(r.question_key);
 			const label = r.code !== null && q && 'options' in q ? (q.options.find((o) => o.code === r.code)?.label.ja ?? '') : '';
 			const status = r.status === 'invalid' ? INVALID_CELL : '';
-			batch.push([r.id, r.version, r.channel, r.language, r.submitted_on, r.synthetic, r.question_key, r.row_key, r.code ?? '', label, r.number ?? '', r.text ?? '', status, r.skipped ?? 0]);
+			batch.push([r.id, r.version, r.channel, r.language, r.submitted_on, r.synthetic, r.question_key, r.row_key ?? '', r.code ?? '', label, r.number ?? '', r.text ?? '', status, r.skipped ?? 0]);
 			if (batch.length >= BATCH) (yield line(batch), (batch = []));
 		}
 		if (batch.length) yield line(batch);
@@ -88,23 +85,26 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 	const columns = wideColumns(newest);
 	yield line([[...RESPONSE_COLUMNS, 'synthetic', ...columns.map((c) => c.name), SKIPPED_COLUMN]]);
 	// One row per response with its answers packed as JSON when it was stored: far fewer rows to
-	// step through in JavaScript than one per answer.
-	const fill = wideFiller(columns, req.values);
-	// Raw rows (arrays, not objects): the response columns in order, then the answers as JSON.
-	const responses = reader.prepare(WIDE).raw().iterate(req.surveyId) as IterableIterator<unknown[]>;
-	let batch: unknown[][] = [];
-	for (const r of responses) {
-		const answers = r.pop() as string;
-		r.push(...fill(JSON.parse(answers) as PackedAnswer[]));
-		batch.push(r);
-		if (batch.length >= BATCH) (yield line(batch), (batch = []));
+	// step through in JavaScript than one per answer. Each cell is written as CSV text once
+	// (csvCell, papaparse's rules) and the row joined, instead of papaparse testing every cell.
+	const fill = wideFiller(columns, req.values, csvCell);
+	const responses = reader.prepare(WIDE_QUERY).raw().iterate(req.surveyId) as IterableIterator<WideRow>;
+	let batch = '';
+	let count = 0;
+	for (const [id, version, channel, language, day, synthetic, answers] of responses) {
+		const response = [csvCell(id), version, csvCell(channel), csvCell(language), csvCell(day), synthetic].join(',');
+		batch += response + ',' + fill(JSON.parse(answers) as PackedAnswer[]).join(',') + '\r\n';
+		if (++count === BATCH) (yield batch, (batch = ''), (count = 0));
 	}
-	if (batch.length) yield line(batch);
+	if (batch) yield batch;
 }
+
+/** A response as the wide export reads it: its columns in order, then its answers as JSON. */
+type WideRow = [id: string, version: number, channel: string, language: string, day: string, synthetic: number, answers: string];
 
 // CROSS JOIN: SQLite scans the response table straight through, already in id order, instead of
 // looking each response up from an index and sorting them all before the first row.
-const WIDE = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.synthetic, r.answers
+export const WIDE_QUERY = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.synthetic, r.answers
 	FROM response r CROSS JOIN survey_version v ON v.id = r.survey_version_id
 	WHERE v.survey_id = ? ORDER BY r.id`;
 
@@ -113,8 +113,8 @@ const WIDE = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.s
  * cells under k hidden (and a second one where the base would reveal it); bases under 30 are
  * marked 参考値. Safe to publish, unlike the raw exports.
  */
-function aggregateRows(db: DB, surveyId: number, k: number, mode: ValueMode): unknown[][] {
-	const rows: unknown[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'note']];
+function aggregateRows(db: DB, surveyId: number, k: number, mode: ValueMode): (string | number)[][] {
+	const rows: (string | number)[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'note']];
 	const data = dataset(db, surveyId);
 	for (const t of questionTables(data, select(data, NO_FILTERS))) {
 		const hidden = publishableMask(t.categories.map((c) => c.n), t.base, k);

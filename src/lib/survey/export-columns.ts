@@ -40,60 +40,85 @@ export const INVALID_CELL = '不明';
 /** The last wide column: keys of questions answered though the conditions said to skip them. */
 export const SKIPPED_COLUMN = 'answered_though_skipped';
 
+/** Where one question's answers go in the wide row, and how its codes are written. */
+interface Target {
+	/** The column of a single value (single choice, dropdown, scale, number, text), or -1. */
+	value: number;
+	/** Matrix rows: row key → column. */
+	rows: Map<string, number> | null;
+	/** Multiple choice: option code → its 0/1 column, and all of those columns. */
+	options: Map<number, number> | null;
+	optionColumns: number[];
+	/** The column of the words of an "other (please specify)", or -1. */
+	other: number;
+	/** Option code → the cell written for it (the code, or its label). */
+	shown: Map<number, string>;
+}
+
 /**
- * Fills one response's cells from its stored answers, straight into the wide columns. Answers
- * to questions a respondent did not see are never stored, so those cells stay empty (never
- * zero); a multiple choice that was answered gets 0 or 1 in every option column.
+ * Fills one response's cells from its stored answers, straight into the wide columns, each
+ * cell already written as CSV text by `cell`. Answers to questions a respondent did not see
+ * are never stored, so those cells stay empty (never zero); a multiple choice that was
+ * answered gets 0 or 1 in every option column. This runs for every answer of every exported
+ * response, so each question's columns and the text of each code are worked out once here.
  */
-export function wideFiller(columns: WideColumn[], mode: ValueMode): (answers: PackedAnswer[]) => (string | number)[] {
-	// Where each answer goes, looked up by question key (and code or matrix row) without making
-	// strings per answer: this runs for every answer of every exported response.
-	const value = new Map<string, number>();
-	const rows = new Map<string, Map<string, number>>();
-	const options = new Map<string, Map<number, number>>();
-	const other = new Map<string, number>();
-	const labels = new Map<string, Map<number, string>>();
+export function wideFiller(
+	columns: WideColumn[],
+	mode: ValueMode,
+	cell: (value: string | number) => string
+): (answers: PackedAnswer[]) => string[] {
+	const targets = new Map<string, Target>();
 	for (const [i, c] of columns.entries()) {
 		const q = c.question;
-		if (c.part === 'value') value.set(q.key, i);
-		else if (c.part === 'row') rows.set(q.key, (rows.get(q.key) ?? new Map()).set(c.row!, i));
-		else if (c.part === 'option') options.set(q.key, (options.get(q.key) ?? new Map()).set(c.code!, i));
-		else other.set(q.key, i);
-		if ('options' in q && !labels.has(q.key)) labels.set(q.key, new Map(q.options.map((o) => [o.code, o.label.ja])));
+		let t = targets.get(q.key);
+		if (!t) {
+			const shown = new Map('options' in q ? q.options.map((o) => [o.code, cell(mode === 'labels' ? o.label.ja : o.code)]) : []);
+			t = { value: -1, rows: null, options: null, optionColumns: [], other: -1, shown };
+			targets.set(q.key, t);
+		}
+		if (c.part === 'value') t.value = i;
+		else if (c.part === 'row') (t.rows ??= new Map()).set(c.row!, i);
+		else if (c.part === 'option') ((t.options ??= new Map()).set(c.code!, i), t.optionColumns.push(i));
+		else t.other = i;
 	}
-	const optionColumns = new Map([...options].map(([key, m]) => [key, [...m.values()]]));
-	const shown = (key: string, code: number) => (mode === 'labels' ? (labels.get(key)?.get(code) ?? code) : code);
-	const blank: (string | number)[] = new Array(columns.length + 1).fill('');
+	const [zero, one, invalid] = [cell(0), cell(1), cell(INVALID_CELL)];
+	const codeCell = (t: Target, code: number) => t.shown.get(code) ?? cell(code);
+	const blank: string[] = new Array(columns.length + 1).fill('');
 	return (answers) => {
 		const cells = blank.slice();
 		let skipped = '';
-		for (const [key, row, code = null, number = null, text = null, status = 'valid', skip = 0] of answers) {
-			if (skip && !` ${skipped} `.includes(` ${key} `)) skipped = skipped ? `${skipped} ${key}` : key;
-			const multiple = optionColumns.get(key);
-			if (status === 'invalid') {
-				const at = multiple ?? [row ? rows.get(key)?.get(row) : value.get(key)];
-				for (const i of at) if (i !== undefined) cells[i] = INVALID_CELL;
+		for (const a of answers) {
+			const key = a[0];
+			const row = a[1];
+			const code = a[2] ?? null;
+			if (a[6] && !` ${skipped} `.includes(` ${key} `)) skipped = skipped ? `${skipped} ${key}` : key;
+			const t = targets.get(key);
+			if (!t) continue;
+			if (a[5] === 'invalid') {
+				if (t.options) for (const i of t.optionColumns) cells[i] = invalid;
+				else {
+					const i = row ? (t.rows?.get(row) ?? -1) : t.value;
+					if (i >= 0) cells[i] = invalid;
+				}
 				continue;
 			}
 			if (row) {
-				const i = rows.get(key)?.get(row);
-				if (i !== undefined && code !== null) cells[i] = shown(key, code);
+				const i = t.rows?.get(row);
+				if (i !== undefined && code !== null) cells[i] = codeCell(t, code);
 				continue;
 			}
-			if (multiple) {
-				for (const i of multiple) if (cells[i] === '') cells[i] = 0;
-				const i = code === null ? undefined : options.get(key)!.get(code);
-				if (i !== undefined) cells[i] = 1;
-			} else {
-				const i = value.get(key);
-				if (i !== undefined) cells[i] = code !== null ? shown(key, code) : (number ?? text ?? '');
+			const text = a[4] ?? null;
+			if (t.options) {
+				for (const i of t.optionColumns) if (cells[i] === '') cells[i] = zero;
+				const i = code === null ? undefined : t.options.get(code);
+				if (i !== undefined) cells[i] = one;
+			} else if (t.value >= 0) {
+				const number = a[3] ?? null;
+				cells[t.value] = code !== null ? codeCell(t, code) : number !== null ? cell(number) : text !== null ? cell(text) : '';
 			}
-			if (code !== null && text !== null) {
-				const i = other.get(key);
-				if (i !== undefined) cells[i] = text;
-			}
+			if (code !== null && text !== null && t.other >= 0) cells[t.other] = cell(text);
 		}
-		cells[columns.length] = skipped;
+		cells[columns.length] = cell(skipped);
 		return cells;
 	};
 }
