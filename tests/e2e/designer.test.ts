@@ -51,7 +51,7 @@ describe('the questionnaire designer', () => {
 		await logIn(page, designer);
 		const overview = await createSurvey(page, { source: 'blank', slug: 'transport-2026', year: '2026', title: '公共交通についてのアンケート' });
 		await page.goto(`${overview}/edit`);
-		await page.waitForSelector('.editor');
+		await page.waitForSelector('.editor:not([inert])');
 
 		await page.getByLabel('English', { exact: true }).first().check();
 		await page.locator('#doc-title-en').fill('Survey on public transport');
@@ -124,7 +124,7 @@ describe('the questionnaire designer', () => {
 		await logIn(page, designer);
 		const overview = await createSurvey(page, { source: 'clone', cloneOf: '1', slug: 'digital-2023-test', year: '2023' });
 		await page.goto(`${overview}/edit`);
-		await page.waitForSelector('.editor');
+		await page.waitForSelector('.editor:not([inert])');
 		const c2 = page.locator('details.question-card', { has: page.locator('summary .qkey', { hasText: /^C2$/ }) });
 		await c2.locator('summary').click();
 		await c2.locator('table.options-editor tbody tr').nth(3).locator('input[aria-label=日本語]').fill('分からない');
@@ -150,7 +150,7 @@ describe('the questionnaire designer', () => {
 		await logIn(page, designer);
 		const overview = await createSurvey(page, { source: 'template', slug: 'closed-tab', year: '2026' });
 		await page.goto(`${overview}/edit`);
-		await page.waitForSelector('.editor');
+		await page.waitForSelector('.editor:not([inert])');
 		await page.locator('#doc-title-ja').fill('閉じる直前に変えた題名');
 		// Closed at once, before the automatic save would have run.
 		await page.close({ runBeforeUnload: true });

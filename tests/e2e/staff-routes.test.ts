@@ -36,6 +36,8 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/surveys/[id]/export': { access: ['designer'], methods: ['GET'] },
 	'/admin/surveys/[id]/frame': { access: ['designer'] },
 	'/admin/surveys/[id]/print': { access: ['designer'] },
+	'/admin/surveys/[id]/invitations': { access: ['designer'], actions: ['issue', 'withdraw'] },
+	'/admin/surveys/[id]/invitations/codes': { access: ['designer'], methods: ['POST'] },
 	'/admin/results': { access: ['analyst'] },
 	'/admin/results/[id]': { access: ['analyst'] },
 	'/admin/results/[id]/crosstab': { access: ['analyst'] },

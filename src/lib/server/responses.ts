@@ -6,6 +6,7 @@ import type { Language, Questionnaire } from '$lib/survey/schema';
 import type { Answers } from '$lib/survey/answers';
 import { answersToRows, rowsToAnswers, type AnswerRow } from '$lib/survey/answer-rows';
 import { packAnswers } from '$lib/survey/packed-answers';
+import * as invitations from './invitations';
 
 export type Channel = 'web' | 'paper' | 'import';
 
@@ -21,9 +22,14 @@ export interface NewResponse {
 	day: string;
 	/** The form's one-time key; a second submission with it stores nothing. */
 	submissionKey?: string;
+	/** The invitation code the response uses up, for a survey that requires one. */
+	invitation?: string;
 }
 
-export type SubmitResult = { stored: true; id: string } | { stored: false; reason: 'duplicate' };
+export type SubmitResult = { stored: true; id: string } | { stored: false; reason: 'duplicate' | 'invitation' };
+
+/** Thrown inside the storing transaction to undo it when the invitation code cannot be used. */
+class InvitationRefused extends Error {}
 
 /** A row to store: an answer, with its status (不明) and skip flag for paper. */
 export type StoredRow = AnswerRow & { status?: 'valid' | 'invalid'; skipped?: 0 | 1 };
@@ -45,7 +51,7 @@ export function store(
 	input: Omit<NewResponse, 'answers' | 'document'> & { rows: StoredRow[] }
 ): SubmitResult {
 	const rows = input.rows;
-	return db.transaction((): SubmitResult => {
+	const transaction = db.transaction((): SubmitResult => {
 		if (input.submissionKey !== undefined) {
 			if (!isSubmissionKey(input.submissionKey)) throw new Error('malformed submission key');
 			const claimed = db
@@ -55,9 +61,17 @@ export function store(
 				.run(hashKey(input.submissionKey), input.surveyId, input.day);
 			if (claimed.changes === 0) return { stored: false, reason: 'duplicate' };
 		}
+		// After the key, so a form sent twice is recognised as sent, not refused for its code.
+		if (input.invitation !== undefined && !invitations.claim(db, input.surveyId, input.invitation)) throw new InvitationRefused();
 		const id = insertResponse(db, { versionId: input.versionId, channel: input.channel, language: input.language, day: input.day }, rows);
 		return { stored: true, id };
-	})();
+	});
+	try {
+		return transaction();
+	} catch (e) {
+		if (e instanceof InvitationRefused) return { stored: false, reason: 'invitation' };
+		throw e;
+	}
 }
 
 /** What is stored about a response besides its answers. */

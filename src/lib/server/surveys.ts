@@ -181,6 +181,8 @@ export interface ListedSurvey {
 	closesAt: string | null;
 	/** Whether residents may see its results page (after it has closed). */
 	resultsPublic: boolean;
+	/** Whether answering needs the invitation code of a mailed letter. */
+	invitationRequired: boolean;
 }
 
 /** Surveys residents may see on the home page: open, scheduled, and closed (newest first). */
@@ -202,7 +204,8 @@ export function listPublic(db: DB, now: Date): ListedSurvey[] {
 			phase: surveyPhase(survey, now),
 			opensAt: survey.opensAt,
 			closesAt: survey.closesAt,
-			resultsPublic: survey.resultsPublic
+			resultsPublic: survey.resultsPublic,
+			invitationRequired: survey.invitationRequired
 		};
 	});
 }

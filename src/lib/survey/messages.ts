@@ -59,7 +59,23 @@ const ui = {
 		closedTitle: 'このアンケートは終了しました',
 		closedBody: 'たくさんのご回答をありがとうございました。',
 		rateLimited: '短い時間に送信が続いたため、受け付けを一時的に止めています。しばらくしてからもう一度お試しください。',
-		badRequest: '送信された内容を読み取れませんでした。お手数ですが、ページを読み込み直してもう一度お試しください。'
+		badRequest: '送信された内容を読み取れませんでした。お手数ですが、ページを読み込み直してもう一度お試しください。',
+		invitationTitle: '招待コードの入力',
+		invitationBody: 'このアンケートは、案内状をお送りした方にお答えいただいています。案内状に記載された 12 けたの招待コードを入力してください。',
+		invitationQr: 'スマートフォンでは、案内状の QR コードを読み取ると、この入力を省けます。',
+		invitationLabel: '招待コード（12 けたの数字）',
+		invitationExample: '例：1234-5678-9012（「-」は入力しなくても構いません）',
+		invitationPrivacy: '招待コードは、お一人が一回だけ回答できるようにするためにだけ使います。コードと回答の内容を結び付けて保存することはありません。',
+		invitationSubmit: '次へ',
+		invitationContact: 'ご不明な点は、次までお問い合わせください。',
+		invitationProblems: {
+			missing: '',
+			malformed: '招待コードは 12 けたの数字です。案内状のとおりに入力してください。',
+			unknown: '入力された招待コードが見つかりません。案内状のコードをもう一度ご確認ください。',
+			used: 'この招待コードは、すでに回答に使われています。回答はお一人につき一回です。',
+			rateLimited: '短い時間に何度も招待コードが入力されたため、確認を一時的に止めています。しばらくしてからもう一度お試しください。'
+		},
+		invitationRefused: 'この招待コードでは回答を受け付けられませんでした。すでに回答に使われたか、無効になっています。'
 	},
 	easy: {
 		languageName: 'やさしい にほんご',
@@ -109,7 +125,23 @@ const ui = {
 		closedTitle: 'この アンケートは おわりました',
 		closedBody: 'ありがとう ございました。',
 		rateLimited: 'たくさん おくられたので、いまは うけとれません。すこし まってから もういちど おくって ください。',
-		badRequest: 'おくった ものが よめませんでした。ページを もういちど ひらいて から おくって ください。'
+		badRequest: 'おくった ものが よめませんでした。ページを もういちど ひらいて から おくって ください。',
+		invitationTitle: 'しょうたい コード',
+		invitationBody: 'この アンケートは、てがみを もらった ひとが こたえます。てがみに かいてある 12 この すうじ（しょうたい コード）を いれて ください。',
+		invitationQr: 'スマートフォンで てがみの QR コードを よみとると、いれなくても いいです。',
+		invitationLabel: 'しょうたい コード（12 この すうじ）',
+		invitationExample: 'れい：1234-5678-9012（「-」は いれなくても いいです）',
+		invitationPrivacy: 'しょうたい コードは、ひとりが 1かいだけ こたえる ために つかいます。コードと こたえを いっしょに のこす ことは ありません。',
+		invitationSubmit: 'つぎへ',
+		invitationContact: 'わからない ことは ここに きいて ください。',
+		invitationProblems: {
+			missing: '',
+			malformed: 'しょうたい コードは 12 この すうじです。てがみを みて いれて ください。',
+			unknown: 'この しょうたい コードは ありません。てがみの コードを もういちど みて ください。',
+			used: 'この しょうたい コードは もう つかわれました。こたえるのは ひとり 1かいです。',
+			rateLimited: 'たくさん いれたので、いまは しらべられません。すこし まってから もういちど いれて ください。'
+		},
+		invitationRefused: 'この しょうたい コードでは こたえを うけとれませんでした。もう つかわれたか、つかえなく なって います。'
 	},
 	en: {
 		languageName: 'English',
@@ -159,7 +191,23 @@ const ui = {
 		closedTitle: 'This survey has closed',
 		closedBody: 'Thank you to everyone who took part.',
 		rateLimited: 'Too many submissions came in a short time. Please wait a little and try again.',
-		badRequest: 'We could not read what was sent. Please reload the page and try again.'
+		badRequest: 'We could not read what was sent. Please reload the page and try again.',
+		invitationTitle: 'Invitation code',
+		invitationBody: 'This survey is for residents who received an invitation letter. Please enter the 12-digit invitation code printed on your letter.',
+		invitationQr: 'On a smartphone, scanning the QR code on the letter skips this step.',
+		invitationLabel: 'Invitation code (12 digits)',
+		invitationExample: 'Example: 1234-5678-9012 (the dashes are optional)',
+		invitationPrivacy: 'The code is used only so that each person answers once. It is never stored together with your answers.',
+		invitationSubmit: 'Next',
+		invitationContact: 'If you have any questions, please contact:',
+		invitationProblems: {
+			missing: '',
+			malformed: 'The invitation code has 12 digits. Please enter it as printed on your letter.',
+			unknown: 'We could not find that invitation code. Please check the code on your letter again.',
+			used: 'This invitation code has already been used. Each person may answer once.',
+			rateLimited: 'The code was entered too many times in a short time, so checking is paused. Please wait a little and try again.'
+		},
+		invitationRefused: 'We could not accept answers with this invitation code. It has already been used or is no longer valid.'
 	}
 } as const;
 

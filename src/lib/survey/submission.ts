@@ -7,5 +7,8 @@ export interface SubmitFailure {
 	errors: AnswerErrors;
 	consentMissing: boolean;
 	/** A problem with the request itself rather than with an answer. */
-	formError?: 'rateLimited' | 'badRequest' | 'closed';
+	formError?: 'rateLimited' | 'badRequest' | 'closed' | 'invitation';
 }
+
+/** Why a survey that needs an invitation code does not show its form yet. */
+export type InvitationProblem = 'missing' | 'malformed' | 'unknown' | 'used' | 'rateLimited';

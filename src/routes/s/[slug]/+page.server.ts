@@ -11,9 +11,23 @@ import { RateLimiter } from '$lib/server/rate-limit';
 import { dayIn, surveyPhase } from '$lib/survey/phase';
 import { forResident } from '$lib/survey/for-resident';
 import { checkAnswers, formValues } from '$lib/survey/validate-answers';
-import type { SubmitFailure } from '$lib/survey/submission';
+import type { InvitationProblem, SubmitFailure } from '$lib/survey/submission';
+import * as invitations from '$lib/server/invitations';
+import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
+import { t } from '$lib/survey/messages';
 
 const limiter = new RateLimiter(config.submitLimit, config.submitWindowMs);
+/** Tries at an invitation code, per client, so codes cannot be guessed by trying many. */
+const codeLimiter = new RateLimiter(config.submitLimit, config.submitWindowMs);
+
+/** What stops a resident before the form of a survey that needs an invitation code. */
+function invitationProblem(surveyId: number, typed: string | null, client: () => string): InvitationProblem | undefined {
+	if (typed === null) return 'missing';
+	if (!normalizeCode(typed)) return 'malformed';
+	if (!codeLimiter.take(client())) return 'rateLimited';
+	const state = invitations.check(db(), surveyId, typed);
+	return state === 'valid' ? undefined : state;
+}
 
 function find(slug: string) {
 	const found = surveys.findPublished(db(), slug);
@@ -22,7 +36,7 @@ function find(slug: string) {
 	return found;
 }
 
-export const load: PageServerLoad = ({ params, locals, url }) => {
+export const load: PageServerLoad = ({ params, locals, url, getClientAddress }) => {
 	const { survey, versionId, document } = find(params.slug);
 	const prefs = pagePreferences(url, locals);
 	const lang = offeredLanguage(prefs.lang, document.languages);
@@ -30,6 +44,20 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	const title = forResident(document, lang).title;
 	if (phase !== 'open')
 		return { phase, lang, size: prefs.size, title, opensAt: survey.opensAt, slug: survey.slug };
+	const typed = survey.invitationRequired ? url.searchParams.get('code') : null;
+	const problem = survey.invitationRequired ? invitationProblem(survey.id, typed, getClientAddress) : undefined;
+	if (problem)
+		return {
+			phase: 'invitation' as const,
+			lang,
+			size: prefs.size,
+			title,
+			slug: survey.slug,
+			languages: document.languages,
+			problem,
+			typed: typed ?? '',
+			contact: t(document.consent.contact, lang)
+		};
 	return {
 		phase,
 		lang,
@@ -39,7 +67,8 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		versionId,
 		languages: document.languages,
 		document: forResident(document, lang),
-		submissionKey: responses.newSubmissionKey()
+		submissionKey: responses.newSubmissionKey(),
+		invitation: typed === null ? undefined : formatCode(normalizeCode(typed)!)
 	};
 };
 
@@ -64,6 +93,11 @@ export const actions: Actions = {
 			: undefined;
 		if (!document) return failure(400, { formError: 'badRequest' });
 
+		// A survey for invited residents takes the code its form carries, and uses it up below.
+		const typed = data.get('invitation');
+		const invitation = survey.invitationRequired ? normalizeCode(typeof typed === 'string' ? typed : '') : undefined;
+		if (survey.invitationRequired && !invitation) return failure(400, { formError: 'invitation' });
+
 		const consentMissing = data.get('consent') !== 'yes';
 		const { answers, errors } = checkAnswers(document, values);
 		if (consentMissing || Object.keys(errors).length) return failure(400, { errors, consentMissing });
@@ -73,7 +107,7 @@ export const actions: Actions = {
 			langField === 'easy' || langField === 'en' ? langField : locals.lang,
 			document.languages
 		);
-		responses.submit(db(), {
+		const result = responses.submit(db(), {
 			surveyId: survey.id,
 			versionId,
 			document,
@@ -81,8 +115,10 @@ export const actions: Actions = {
 			channel: 'web',
 			language: lang,
 			day: dayIn(new Date(), config.timeZone),
-			submissionKey: key
+			submissionKey: key,
+			invitation
 		});
+		if (!result.stored && result.reason === 'invitation') return failure(409, { formError: 'invitation' });
 		// Stored now, or stored before from the same form: either way the resident is done.
 		redirect(303, `/s/${survey.slug}/thanks`);
 	}

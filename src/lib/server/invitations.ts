@@ -1,0 +1,97 @@
+// Invitation codes: issued in batches (one per mailing), kept only as hashes, and used up by
+// the response they open, in that response's transaction, without any link to it.
+import { createHash, randomInt } from 'node:crypto';
+import type { DB } from './db';
+import { CODE_DIGITS, normalizeCode } from '$lib/survey/invitation-code';
+
+/** Codes one batch may hold: letters a browser can lay out and print in one go (about 10 MB of page); a larger mailing is issued in several batches. */
+export const MAX_BATCH = 2000;
+
+export type CodeState = 'valid' | 'used' | 'unknown';
+
+const hash = (digits: string) => createHash('sha256').update(digits).digest('hex');
+
+const newCode = () => Array.from({ length: CODE_DIGITS }, () => randomInt(10)).join('');
+
+/** Issues `count` new codes for a survey and returns them: the only time they are seen. */
+export function issue(db: DB, surveyId: number, count: number, day: string): { batchId: number; codes: string[] } {
+	if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH) throw new RangeError(`count must be 1 to ${MAX_BATCH}`);
+	return db.transaction(() => {
+		const batchId = Number(
+			db.prepare('INSERT INTO invitation_batch (survey_id, issued, issued_on) VALUES (?, ?, ?)').run(surveyId, count, day).lastInsertRowid
+		);
+		const insert = db.prepare('INSERT INTO invitation (code_hash, batch_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+		const codes: string[] = [];
+		// A code already issued (to any survey) is drawn again, so every code opens one survey only.
+		while (codes.length < count) {
+			const code = newCode();
+			if (insert.run(hash(code), batchId).changes) codes.push(code);
+		}
+		return { batchId, codes };
+	})();
+}
+
+const FIND = `SELECT i.used FROM invitation i JOIN invitation_batch b ON b.id = i.batch_id
+	WHERE i.code_hash = ? AND b.survey_id = ?`;
+
+/** Whether a typed code may open this survey. */
+export function check(db: DB, surveyId: number, typed: string): CodeState {
+	const digits = normalizeCode(typed);
+	if (!digits) return 'unknown';
+	const used = db.prepare(FIND).pluck().get(hash(digits), surveyId) as number | undefined;
+	return used === undefined ? 'unknown' : used ? 'used' : 'valid';
+}
+
+/**
+ * Marks a code used if it is valid for this survey; false if it is not (unknown, used or
+ * withdrawn). Called inside the transaction that stores the response.
+ */
+export function claim(db: DB, surveyId: number, typed: string): boolean {
+	const digits = normalizeCode(typed);
+	if (!digits) return false;
+	return (
+		db
+			.prepare(
+				`UPDATE invitation SET used = 1 WHERE code_hash = ? AND used = 0
+				 AND batch_id IN (SELECT id FROM invitation_batch WHERE survey_id = ?)`
+			)
+			.run(hash(digits), surveyId).changes === 1
+	);
+}
+
+export interface Batch {
+	id: number;
+	issued: number;
+	issuedOn: string;
+	used: number;
+	/** Codes still able to open the survey (issued less used and withdrawn). */
+	unused: number;
+}
+
+/** A survey's batches, newest first, with how many codes of each were used. */
+export function batches(db: DB, surveyId: number): Batch[] {
+	return db
+		.prepare(
+			`SELECT b.id, b.issued, b.issued_on AS issuedOn,
+			        count(i.code_hash) FILTER (WHERE i.used = 1) AS used,
+			        count(i.code_hash) FILTER (WHERE i.used = 0) AS unused
+			 FROM invitation_batch b LEFT JOIN invitation i ON i.batch_id = b.id
+			 WHERE b.survey_id = ? GROUP BY b.id ORDER BY b.id DESC`
+		)
+		.all(surveyId) as Batch[];
+}
+
+/** Withdraws a batch's unused codes (letters lost or printed wrongly); used ones stay counted. */
+export function withdraw(db: DB, surveyId: number, batchId: number): number {
+	return db
+		.prepare(
+			`DELETE FROM invitation WHERE used = 0
+			 AND batch_id = (SELECT id FROM invitation_batch WHERE id = ? AND survey_id = ?)`
+		)
+		.run(batchId, surveyId).changes;
+}
+
+/** Of the given codes, those that were issued for this survey and can still be used. */
+export function stillValid(db: DB, surveyId: number, codes: string[]): string[] {
+	return codes.filter((c) => check(db, surveyId, c) === 'valid');
+}

@@ -1,0 +1,68 @@
+// Invitation codes for a survey mailed to a sample of residents (designers): issue a batch and
+// print its letters or download its codes, once; see how many of each batch were used; withdraw
+// a batch's unused codes.
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { config } from '$lib/server/config';
+import * as surveys from '$lib/server/surveys';
+import * as audit from '$lib/server/audit';
+import * as invitations from '$lib/server/invitations';
+import { letters } from '$lib/server/invitation-letters';
+import { designerSurvey } from '$lib/server/survey-guard';
+import { checkQuestionnaire } from '$lib/survey/check-document';
+import { dayIn } from '$lib/survey/phase';
+import type { Survey } from '$lib/server/surveys';
+
+/** The questionnaire the letters speak of: the published one, else a valid draft. */
+function letterDocument(survey: Survey) {
+	if (survey.publishedVersionId) return surveys.publishedVersion(db(), survey.publishedVersionId)!;
+	const checked = checkQuestionnaire(surveys.draft(db(), survey.id)?.document);
+	return checked.ok ? checked.doc : undefined;
+}
+
+export const load: PageServerLoad = (event) => {
+	const { survey } = designerSurvey(event);
+	const doc = letterDocument(survey);
+	return {
+		survey,
+		title: doc?.title.ja ?? '（題名なし）',
+		ready: doc !== undefined && survey.status !== 'archived',
+		batches: invitations.batches(db(), survey.id),
+		maxBatch: invitations.MAX_BATCH
+	};
+};
+
+export const actions: Actions = {
+	issue: async (event) => {
+		const { user, survey } = designerSurvey(event);
+		const doc = letterDocument(survey);
+		if (!doc || survey.status === 'archived') error(409, '調査票が公開できる状態になってから発行してください。');
+		const typed = String((await event.request.formData()).get('count') ?? '').normalize('NFKC').trim();
+		const count = /^\d+$/.test(typed) ? Number(typed) : NaN;
+		if (!(count >= 1 && count <= invitations.MAX_BATCH))
+			return fail(400, { count: typed, problems: [`発行する数は 1 から ${invitations.MAX_BATCH.toLocaleString('ja-JP')} までの整数で入力してください。`] });
+		const { batchId, codes } = invitations.issue(db(), survey.id, count, dayIn(new Date(), config.timeZone));
+		audit.record(db(), user, 'invitation.issue', `survey:${survey.slug}`, { batchId, count });
+		return {
+			issued: {
+				batchId,
+				letters: await letters(event.url.origin, survey.slug, codes),
+				title: doc.title.ja,
+				description: doc.description?.ja ?? '',
+				contact: doc.consent.contact.ja,
+				closesAt: survey.closesAt,
+				otherLanguages: doc.languages.filter((l) => l !== 'ja')
+			}
+		};
+	},
+	withdraw: async (event) => {
+		const { user, survey } = designerSurvey(event);
+		const raw = String((await event.request.formData()).get('batchId') ?? '');
+		const batchId = /^\d+$/.test(raw) ? Number(raw) : NaN;
+		if (Number.isNaN(batchId)) return fail(400, { problems: ['取り消す発行分が指定されていません。'] });
+		const withdrawn = invitations.withdraw(db(), survey.id, batchId);
+		audit.record(db(), user, 'invitation.withdraw', `survey:${survey.slug}`, { batchId, withdrawn });
+		return { withdrawn };
+	}
+};
