@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { DESKTOP, launch, newPage, readDatabase, seriousViolationsWithoutScripts, writeDatabase } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { aboutYou, agreeAndStart, choose, expectAccessible, next } from './survey-steps';
@@ -76,6 +78,10 @@ describe('invitation codes', () => {
 		expect(codes.every((c) => /^\d{4}-\d{4}-\d{4}$/.test(c))).toBe(true);
 		await expect(letters.first().innerText()).resolves.toContain(`/s/${SLUG}`);
 		await expect(letters.locator('.qr svg').count()).resolves.toBe(3);
+		// The QR code as printed, read as a phone's camera would: the survey's address with this letter's code.
+		const image = PNG.sync.read(await letters.first().locator('.qr').screenshot());
+		const read = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+		expect(read?.data).toBe(`${new URL(page.url()).origin}/s/${SLUG}?code=${codes[0]}`);
 		await expectAccessible(page, 'the issued letters');
 		// Printed, only the letters are on paper.
 		await page.emulateMedia({ media: 'print' });
