@@ -26,6 +26,8 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/users/[id]': { access: ['admin'], actions: ['update', 'resetPassword', 'endSessions'] },
 	'/admin/audit': { access: ['admin'] },
 	'/admin/audit/export': { access: ['admin'], methods: ['GET'] },
+	'/admin/backup': { access: ['admin'] },
+	'/admin/backup/download': { access: ['admin'], methods: ['GET'] },
 	'/admin/surveys': { access: ['designer'], actions: ['create'] },
 	'/admin/surveys/[id]': {
 		access: ['designer'],

@@ -38,6 +38,7 @@ export const ACTION_NAMES: Record<string, string> = {
 	'indicator.save': '指標の保存',
 	'indicator.delete': '指標の削除',
 	'export.audit': '監査ログのダウンロード',
+	'export.backup': 'バックアップのダウンロード',
 	'export.raw': '個票データのダウンロード',
 	'export.codebook': 'コードブックのダウンロード',
 	'export.aggregate': '集計表のダウンロード',

@@ -18,5 +18,6 @@ export const NAV: NavLink[] = [
 	{ href: '/admin/paper', label: '紙の調査票の入力', roles: ['clerk'] },
 	{ href: '/admin/users', label: 'ユーザー管理', roles: ['admin'] },
 	{ href: '/admin/audit', label: '監査ログ', roles: ['admin'] },
+	{ href: '/admin/backup', label: 'バックアップ', roles: ['admin'] },
 	{ href: '/admin/account', label: 'パスワード変更', roles: [] }
 ];
