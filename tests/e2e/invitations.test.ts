@@ -2,6 +2,7 @@
 // QR codes and a CSV; a resident opens the letter's address on a phone, or types the code, and
 // answers once; a used or mistyped code is explained; it all works without JavaScript too.
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
@@ -14,12 +15,14 @@ import { aboutYou, agreeAndStart, choose, expectAccessible, next } from './surve
 const SLUG = 'invited-2026';
 let browser: Browser;
 let designer: TestStaff;
+let clerk: TestStaff;
 let surveyId: number;
 let codes: string[] = [];
 
 beforeAll(async () => {
 	browser = await launch();
 	designer = await createStaff(['designer'], 'invitations');
+	clerk = await createStaff(['clerk'], 'invitations-clerk');
 	// An open edition of the bundled survey that needs an invitation code.
 	surveyId = writeDatabase((db) =>
 		db.transaction(() => {
@@ -177,6 +180,38 @@ describe('invitation codes', () => {
 		await page.waitForURL(`**/s/${SLUG}/thanks`);
 		expect(responses()).toBe(before + 1);
 		expect(usedCodes()).toBe(3);
+		await context.close();
+	});
+
+	it('a clerk types a mailed questionnaire with its code, and a code already used online is stopped', async () => {
+		// One more code, known to the test: as if printed on a questionnaire.
+		const printed = '5555-6666-7777';
+		writeDatabase((db) => {
+			const batch = db.prepare("INSERT INTO invitation_batch (survey_id, issued, issued_on) VALUES (?, 1, '2026-12-01')").run(surveyId).lastInsertRowid;
+			db.prepare('INSERT INTO invitation (code_hash, batch_id) VALUES (?, ?)').run(createHash('sha256').update(printed.replaceAll('-', '')).digest('hex'), batch);
+		});
+		const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
+		await logIn(page, clerk);
+		await page.goto(`/admin/paper/${surveyId}`);
+		await expectAccessible(page, 'paper entry with an invitation code');
+		const typeForm = async (code: string) => {
+			await page.waitForFunction(() => document.activeElement?.id === 'paper-招待コード');
+			await page.keyboard.type(code);
+			await page.keyboard.press('Enter');
+			await page.keyboard.type('8');
+			await page.keyboard.press('Control+Enter');
+		};
+		const before = responses();
+		// codes[0] was used on the web: the questionnaire is stopped, and nothing is stored.
+		await typeForm(codes[0]);
+		await page.locator('.alert', { hasText: 'すでに回答に使われています' }).waitFor();
+		expect(responses()).toBe(before);
+		await page.locator('#paper-招待コード').fill(printed);
+		await page.locator('#paper-招待コード').press('Control+Enter');
+		await page.locator('[role=status]', { hasText: '保存しました' }).waitFor();
+		expect(responses()).toBe(before + 1);
+		expect(usedCodes()).toBe(4);
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 });

@@ -83,6 +83,18 @@ describe('a CSV of paper questionnaires', () => {
 		});
 	});
 
+	it('takes the invitation code printed on a questionnaire, for a survey with codes only', () => {
+		const withCodes = '招待コード,F1,F3,F4\n1234-5678-9012,1,2,1\n,2,3,1\n';
+		const result = readPaperCsv(doc, withCodes, true);
+		expect(result.ok && result.forms.map((f) => f.invitation)).toEqual(['1234-5678-9012', undefined]);
+		expect(readPaperCsv(doc, withCodes, false)).toMatchObject({ ok: false, problems: [{ row: 1, column: '招待コード' }] });
+		// A code and nothing else is a blank questionnaire, not a response.
+		expect(readPaperCsv(doc, '招待コード,F1\n1234-5678-9012,\n', true)).toEqual({
+			ok: false,
+			problems: [{ row: 2, column: '', message: '回答が何も入力されていません。白紙の調査票は取り込みません。' }]
+		});
+	});
+
 	it('refuses a column the questionnaire does not have', () => {
 		const result = readPaperCsv(doc, 'F1,Z9\n1,2\n');
 		expect(result).toEqual({ ok: false, problems: [{ row: 1, column: 'Z9', message: '列「Z9」はこの調査票にありません。' }] });

@@ -1,9 +1,13 @@
-// How paper responses are counted and stored.
+// How paper responses are counted and stored, with the invitation code printed on a mailed
+// questionnaire when the survey requires codes: used up with the response, so the same
+// household cannot answer once on paper and once more on the web.
 import { db } from './db';
 import { config } from './config';
 import * as responses from './responses';
+import * as invitations from './invitations';
 import { dayIn } from '$lib/survey/phase';
-import type { PaperRow } from '$lib/survey/paper';
+import { normalizeCode } from '$lib/survey/invitation-code';
+import type { PaperForm } from '$lib/survey/paper';
 
 export function paperCount(surveyId: number): number {
 	return db()
@@ -15,11 +19,49 @@ export function paperCount(surveyId: number): number {
 		.get(surveyId) as number;
 }
 
+/** What is wrong with a typed invitation code, for the clerk; undefined when it can be used. */
+export function invitationProblem(surveyId: number, typed: string): string | undefined {
+	if (!normalizeCode(typed)) return '招待コードは 12 けたの数字です。';
+	const state = invitations.check(db(), surveyId, typed);
+	if (state === 'unknown') return 'この調査の招待コードにありません（無効にしたコードかもしれません）。';
+	if (state === 'used')
+		return 'この招待コードはすでに回答に使われています（Web で回答済みか、入力済みの調査票です）。二重の回答にならないよう、入力せずに担当者へ確認してください。';
+	return undefined;
+}
+
+/**
+ * Problems with the codes of many questionnaires (a CSV's rows, the header being row 1): each
+ * as above, and a code on two of them.
+ */
+export function invitationProblems(surveyId: number, codes: (string | undefined)[]): { index: number; message: string }[] {
+	const seen = new Map<string, number>();
+	const problems: { index: number; message: string }[] = [];
+	codes.forEach((typed, index) => {
+		if (!typed) return;
+		const digits = normalizeCode(typed);
+		const first = digits === undefined ? undefined : seen.get(digits);
+		const message = first !== undefined ? `この招待コードは ${first + 2} 行目にもあります。` : invitationProblem(surveyId, typed);
+		if (message) problems.push({ index, message });
+		if (digits !== undefined && first === undefined) seen.set(digits, index);
+	});
+	return problems;
+}
+
+/** Thrown when a code was used (on the web, say) between the check and the storing. */
+export class InvitationTaken extends Error {
+	constructor(readonly index: number) {
+		super(`invitation code of form ${index} can no longer be used`);
+	}
+}
+
 /** Stores paper responses (one or many) in one transaction: all of them or none. */
-export function storePaper(surveyId: number, versionId: number, forms: PaperRow[][], channel: 'paper' | 'import'): number {
+export function storePaper(surveyId: number, versionId: number, forms: PaperForm[], channel: 'paper' | 'import'): number {
 	const day = dayIn(new Date(), config.timeZone);
 	db().transaction(() => {
-		for (const rows of forms) responses.store(db(), { surveyId, versionId, rows, channel, language: 'ja', day });
+		forms.forEach(({ rows, invitation }, i) => {
+			const stored = responses.store(db(), { surveyId, versionId, rows, channel, language: 'ja', day, invitation });
+			if (!stored.stored) throw new InvitationTaken(i);
+		});
 	})();
 	return forms.length;
 }

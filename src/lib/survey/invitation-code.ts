@@ -12,3 +12,6 @@ export function normalizeCode(typed: string): string | undefined {
 
 /** A code as printed: 1234-5678-9012. */
 export const formatCode = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1-');
+
+/** The entry field and CSV column of a paper questionnaire's code: Japanese, so never a question key. */
+export const INVITATION_FIELD = '招待コード';

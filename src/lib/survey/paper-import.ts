@@ -2,7 +2,8 @@
 // checks every row; nothing is imported until every row is right.
 import Papa from 'papaparse';
 import type { Questionnaire } from './schema';
-import { checkPaper, paperFields, type PaperRow } from './paper';
+import { checkPaper, paperFields, type PaperForm } from './paper';
+import { INVITATION_FIELD } from './invitation-code';
 
 export interface ImportProblem {
 	/** 1-based, the header being row 1, as a spreadsheet shows it. */
@@ -11,13 +12,20 @@ export interface ImportProblem {
 	message: string;
 }
 
-export type PaperImport = { ok: true; forms: PaperRow[][] } | { ok: false; problems: ImportProblem[] };
+export type PaperImport = { ok: true; forms: PaperForm[] } | { ok: false; problems: ImportProblem[] };
 
-export function readPaperCsv(doc: Questionnaire, csv: string): PaperImport {
+/** The columns of a paper CSV: every entry field, and the invitation code where the survey has them. */
+export const paperColumns = (doc: Questionnaire, invitations: boolean) => [
+	...(invitations ? [INVITATION_FIELD] : []),
+	...paperFields(doc).map((f) => f.name)
+];
+
+/** Reads and checks every row; the invitation codes' own check needs the database and is the caller's. */
+export function readPaperCsv(doc: Questionnaire, csv: string, invitations = false): PaperImport {
 	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
 	const problems: ImportProblem[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: '', message: `CSV として読み取れません: ${e.message}` }));
 	const [header = [], ...body] = parsed.data;
-	const known = new Set(paperFields(doc).map((f) => f.name));
+	const known = new Set(paperColumns(doc, invitations));
 	const names = header.map((h) => h.trim());
 	names.forEach((name) => {
 		if (!known.has(name)) problems.push({ row: 1, column: name, message: `列「${name}」はこの調査票にありません。` });
@@ -25,12 +33,14 @@ export function readPaperCsv(doc: Questionnaire, csv: string): PaperImport {
 	if (!body.length) problems.push({ row: 2, column: '', message: '調査票の行がありません。' });
 	if (problems.length) return { ok: false, problems };
 
-	const forms: PaperRow[][] = [];
+	const forms: PaperForm[] = [];
 	body.forEach((cells, i) => {
 		const entry = Object.fromEntries(names.map((n, j) => [n, cells[j] ?? '']));
 		const { rows, errors } = checkPaper(doc, entry);
 		for (const [column, message] of Object.entries(errors)) problems.push({ row: i + 2, column, message });
-		forms.push(rows);
+		if (!rows.length && !Object.keys(errors).length)
+			problems.push({ row: i + 2, column: '', message: '回答が何も入力されていません。白紙の調査票は取り込みません。' });
+		forms.push({ rows, invitation: entry[INVITATION_FIELD]?.trim() || undefined });
 	});
 	return problems.length ? { ok: false, problems } : { ok: true, forms };
 }

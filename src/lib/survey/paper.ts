@@ -18,6 +18,12 @@ export interface PaperRow extends AnswerRow {
 	skipped: 0 | 1;
 }
 
+/** A paper questionnaire to store: its answers, and the invitation code printed on it, if any. */
+export interface PaperForm {
+	rows: PaperRow[];
+	invitation?: string;
+}
+
 /** Field names: the question key, or a matrix row's key; for "other" words, KEY_other. */
 export type PaperEntry = Record<string, string>;
 

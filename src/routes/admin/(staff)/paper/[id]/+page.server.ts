@@ -3,7 +3,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
-import { paperCount, storePaper } from '$lib/server/clerk';
+import { InvitationTaken, invitationProblem, paperCount, storePaper } from '$lib/server/clerk';
+import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { checkPaper, paperFields } from '$lib/survey/paper';
 
@@ -13,7 +14,12 @@ export const load: PageServerLoad = (event) => {
 		surveyId: survey.id,
 		title: document.title.ja,
 		count: paperCount(survey.id),
-		fields: paperFields(document).map((f) => ({
+		fields: [
+			// A mailed questionnaire may carry its letter's code: typed first, used up with the answers.
+			...(survey.invitationRequired
+				? [{ name: INVITATION_FIELD, label: '招待コード（調査票に印刷されていれば）', hint: '12 けたの数字（「-」はあってもなくても構いません）。印刷されていなければ空欄のままにします。' }]
+				: []),
+			...paperFields(document).map((f) => ({
 			name: f.name,
 			label: f.label,
 			hint:
@@ -22,7 +28,8 @@ export const load: PageServerLoad = (event) => {
 					: f.question.type === 'scale'
 						? `${f.question.min}〜${f.question.max}`
 						: ''
-		}))
+			}))
+		]
 	};
 };
 
@@ -33,9 +40,18 @@ export const actions: Actions = {
 		const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
 		const { rows, errors } = checkPaper(document, values);
 		if (!Object.keys(errors).length && !rows.length)
-			errors[Object.keys(values)[0] ?? 'F1'] = '何も入力されていません。白紙の調査票は入力しません。';
+			errors[paperFields(document)[0].name] = '何も入力されていません。白紙の調査票は入力しません。';
+		const invitation = survey.invitationRequired ? values[INVITATION_FIELD]?.trim() || undefined : undefined;
+		const problem = invitation && invitationProblem(survey.id, invitation);
+		if (problem) errors[INVITATION_FIELD] = problem;
 		if (Object.keys(errors).length) return fail(400, { values, errors });
-		storePaper(survey.id, survey.publishedVersionId!, [rows], 'paper');
+		try {
+			storePaper(survey.id, survey.publishedVersionId!, [{ rows, invitation }], 'paper');
+		} catch (e) {
+			if (!(e instanceof InvitationTaken)) throw e;
+			errors[INVITATION_FIELD] = 'この招待コードは、たった今ほかの回答に使われました。入力せずに担当者へ確認してください。';
+			return fail(409, { values, errors });
+		}
 		audit.record(db(), user, 'paper.entry', `survey:${survey.slug}`, { answers: rows.length });
 		return { saved: paperCount(survey.id) };
 	}

@@ -4,26 +4,40 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
-import { storePaper } from '$lib/server/clerk';
+import { InvitationTaken, invitationProblems, storePaper } from '$lib/server/clerk';
 import { clerkSurvey } from '$lib/server/survey-guard';
-import { readPaperCsv } from '$lib/survey/paper-import';
+import { readPaperCsv, type PaperImport } from '$lib/survey/paper-import';
+import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { decodeUpload } from '$lib/server/csv/encoding';
 
 export const load: PageServerLoad = (event) => {
 	const { survey, document } = clerkSurvey(event);
-	return { surveyId: survey.id, title: document.title.ja, imported: Number(event.url.searchParams.get('imported')) || 0 };
+	return {
+		surveyId: survey.id,
+		title: document.title.ja,
+		invitationRequired: survey.invitationRequired,
+		imported: Number(event.url.searchParams.get('imported')) || 0
+	};
 };
 
 const MAX = 5_000_000;
 
+/** Every row checked, the invitation codes against the database too. */
+function read(survey: { id: number; invitationRequired: boolean }, document: Parameters<typeof readPaperCsv>[0], csv: string): PaperImport {
+	const result = readPaperCsv(document, csv, survey.invitationRequired);
+	if (!result.ok) return result;
+	const problems = invitationProblems(survey.id, result.forms.map((f) => f.invitation));
+	return problems.length ? { ok: false, problems: problems.map((p) => ({ row: p.index + 2, column: INVITATION_FIELD, message: p.message })) } : result;
+}
+
 export const actions: Actions = {
 	check: async (event) => {
-		const { document } = clerkSurvey(event);
+		const { survey, document } = clerkSurvey(event);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルを選んでください。' }] });
 		if (file.size > MAX) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルが大きすぎます（5 MB まで）。' }] });
 		const csv = decodeUpload(new Uint8Array(await file.arrayBuffer()));
-		const result = readPaperCsv(document, csv);
+		const result = read(survey, document, csv);
 		if (!result.ok) return fail(400, { problems: result.problems });
 		return { ready: { csv, count: result.forms.length, name: file.name } };
 	},
@@ -31,9 +45,16 @@ export const actions: Actions = {
 		const { user, survey, document } = clerkSurvey(event);
 		const csv = String((await event.request.formData()).get('csv') ?? '');
 		// Checked again: the server never trusts what came back from the browser.
-		const result = readPaperCsv(document, csv);
+		const result = read(survey, document, csv);
 		if (!result.ok) return fail(400, { problems: result.problems });
-		const count = storePaper(survey.id, survey.publishedVersionId!, result.forms, 'import');
+		let count: number;
+		try {
+			count = storePaper(survey.id, survey.publishedVersionId!, result.forms, 'import');
+		} catch (e) {
+			if (!(e instanceof InvitationTaken)) throw e;
+			const message = 'この招待コードは、確認のあとでほかの回答に使われました。何も取り込んでいません。';
+			return fail(409, { problems: [{ row: e.index + 2, column: INVITATION_FIELD, message }] });
+		}
 		audit.record(db(), user, 'paper.import', `survey:${survey.slug}`, { responses: count });
 		redirect(303, `/admin/paper/${survey.id}/import?imported=${count}`);
 	}
