@@ -9,6 +9,7 @@ import * as surveys from '../../src/lib/server/surveys';
 import { addSynthetic } from '../../src/lib/server/synthetic-responses';
 import { makeBackup } from '../../src/lib/server/backup';
 import { tempDatabasePath } from '../unit/support/temp-db';
+import { longestStall } from './support/stalls';
 
 const SIZE = Number(process.env.BENCH_BACKUP_SIZE ?? 50_000);
 const temp = tempDatabasePath();
@@ -26,23 +27,13 @@ afterAll(() => {
 });
 
 it('backs up a large database without holding the server', async () => {
-	let started = performance.now();
+	const started = performance.now();
 	const copied = path.join(path.dirname(temp.file), 'copy.sqlite');
 	fs.copyFileSync(temp.file, copied);
 	const copying = performance.now() - started;
 	fs.rmSync(copied);
 
-	let longest = 0;
-	let last = performance.now();
-	const timer = setInterval(() => {
-		const now = performance.now();
-		longest = Math.max(longest, now - last);
-		last = now;
-	}, 1);
-	started = performance.now();
-	const backup = await makeBackup(db, path.dirname(temp.file));
-	const backingUp = performance.now() - started;
-	clearInterval(timer);
+	const { result: backup, longestMs: longest, ms: backingUp } = await longestStall(() => makeBackup(db, path.dirname(temp.file)));
 	expect(backup.summary.responses).toBe(SIZE);
 	const mb = fs.statSync(backup.file).size / 2 ** 20;
 	backup.remove();

@@ -13,6 +13,7 @@ import { resultsOf } from '../../src/lib/server/analytics/results';
 import { crossTab } from '../../src/lib/analytics/crosstab';
 import { NO_FILTERS, select, type Filters } from '../../src/lib/analytics/selection';
 import { tempDatabasePath } from '../unit/support/temp-db';
+import { longestStall } from './support/stalls';
 
 const SIZE = Number(process.env.BENCH_RESULTS_SIZE ?? 100_000);
 const kept = process.env.BENCH_RESULTS_DB;
@@ -83,17 +84,7 @@ it('results data and cross-tabs over 100,000 responses', async () => {
 	db.prepare("DELETE FROM response WHERE submitted_on = '2022-11-30'").run();
 	// Reading afresh in steps, as pages do: how long the server stays unable to answer anyone.
 	const other = openDatabase(file);
-	let longest = 0;
-	let last = performance.now();
-	const ticker = setInterval(() => {
-		const now = performance.now();
-		longest = Math.max(longest, now - last);
-		last = now;
-	}, 5);
-	const warmStart = performance.now();
-	await warm(other, [surveyId]);
-	const warmMs = performance.now() - warmStart;
-	clearInterval(ticker);
+	const { longestMs: longest, ms: warmMs } = await longestStall(() => warm(other, [surveyId]), 5);
 	other.close();
 	const rss = process.memoryUsage().rss / 2 ** 20;
 	const f = (ms: number) => `${ms.toFixed(1)} ms`;
