@@ -84,11 +84,22 @@ export interface ResponseMeta {
 }
 
 /**
+ * A random response id (128 bits, base64url) that never starts with "-": a spreadsheet would
+ * read such an id as a formula, so the exports would have to write it with a ' in front.
+ */
+export function newResponseId(random: (n: number) => Buffer = randomBytes): string {
+	for (;;) {
+		const id = random(16).toString('base64url');
+		if (!id.startsWith('-')) return id;
+	}
+}
+
+/**
  * Inserts a response, its answer rows, and the same rows packed as JSON on the response (read
  * by results and the wide export); call inside a transaction. The one way responses are written.
  */
 export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[]): string {
-	const id = randomBytes(16).toString('base64url');
+	const id = newResponseId();
 	db.prepare(
 		'INSERT INTO response (id, survey_version_id, channel, language, submitted_on, synthetic, answers) VALUES (?, ?, ?, ?, ?, ?, ?)'
 	).run(id, meta.versionId, meta.channel, meta.language, meta.day, meta.synthetic ? 1 : 0, packAnswers(rows));
