@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { DESKTOP, launch, newPage, readDatabase, seriousViolationsWithoutScripts, writeDatabase } from './browser';
+import { DESKTOP, launch, newPage, readDatabase, scrollsSideways, seriousViolationsWithoutScripts, writeDatabase } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { aboutYou, agreeAndStart, choose, expectAccessible, next } from './survey-steps';
 
@@ -138,6 +138,10 @@ describe('invitation codes', () => {
 		await expect(page.locator('main h2').innerText()).resolves.toBe('招待コードの入力');
 		await expect(page.locator('#invitation-code').getAttribute('inputmode')).resolves.toBe('numeric');
 		await expectAccessible(page, 'the invitation code page');
+		expect(await scrollsSideways(page)).toBe(false);
+		await page.setViewportSize({ width: 320, height: 640 });
+		expect(await scrollsSideways(page)).toBe(false);
+		await page.setViewportSize({ width: 390, height: 844 });
 		await page.locator('#invitation-code').fill('1234-5678');
 		await page.getByRole('button', { name: '次へ' }).click();
 		await page.locator('#invitation-error', { hasText: '12 けたの数字です' }).waitFor();

@@ -17,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 		fields: [
 			// A mailed questionnaire may carry its letter's code: typed first, used up with the answers.
 			...(survey.invitationRequired
-				? [{ name: INVITATION_FIELD, label: '招待コード（調査票に印刷されていれば）', hint: '12 けたの数字（「-」はあってもなくても構いません）。印刷されていなければ空欄のままにします。' }]
+				? [{ name: INVITATION_FIELD, label: '調査票に印刷されていれば入力します', hint: '12 けたの数字（「-」はあってもなくても構いません）。印刷されていなければ空欄のままにします。' }]
 				: []),
 			...paperFields(document).map((f) => ({
 			name: f.name,
