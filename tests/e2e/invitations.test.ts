@@ -72,6 +72,8 @@ describe('invitation codes', () => {
 		await page.getByRole('button', { name: '発行する' }).click();
 		await page.locator('.alert[role=alert]', { hasText: '1 から 2,000 までの整数' }).waitFor();
 		await page.getByLabel('発行する数（案内状の通数）').fill('３');
+		await expect(page.getByLabel('案内状のあいさつ文').inputValue()).resolves.toContain('無作為に選ばせていただいた方');
+		await page.getByLabel('案内状のあいさつ文').fill('このご案内は、市内の全世帯にお送りしています。\nご協力をお願いいたします。');
 		await page.getByRole('button', { name: '発行する' }).click();
 		await page.waitForSelector('.letter');
 
@@ -80,6 +82,8 @@ describe('invitation codes', () => {
 		codes = await page.locator('.letter .code strong').allInnerTexts();
 		expect(codes.every((c) => /^\d{4}-\d{4}-\d{4}$/.test(c))).toBe(true);
 		await expect(letters.first().innerText()).resolves.toContain(`/s/${SLUG}`);
+		await expect(letters.first().locator('p', { hasText: '全世帯にお送りしています' }).count()).resolves.toBe(1);
+		await expect(letters.first().locator('p', { hasText: 'ご協力をお願いいたします。' }).count()).resolves.toBe(1);
 		await expect(letters.locator('.qr svg').count()).resolves.toBe(3);
 		// The QR code as printed, read as a phone's camera would: the survey's address with this letter's code.
 		const image = PNG.sync.read(await letters.first().locator('.qr').screenshot());

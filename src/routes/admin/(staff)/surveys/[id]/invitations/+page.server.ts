@@ -21,6 +21,11 @@ function letterDocument(survey: Survey) {
 	return checked.ok ? checked.doc : undefined;
 }
 
+/** The letter's greeting unless the designer writes another (kept only on the letters printed). */
+const GREETING =
+	'このご案内は、市内にお住まいの方の中から無作為に選ばせていただいた方にお送りしています。お忙しいところ恐れ入りますが、ご協力くださいますようお願いいたします。';
+const MAX_GREETING = 1000;
+
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
 	const doc = letterDocument(survey);
@@ -29,7 +34,9 @@ export const load: PageServerLoad = (event) => {
 		title: doc?.title.ja ?? '（題名なし）',
 		ready: doc !== undefined && survey.status !== 'archived',
 		batches: invitations.batches(db(), survey.id),
-		maxBatch: invitations.MAX_BATCH
+		maxBatch: invitations.MAX_BATCH,
+		greeting: GREETING,
+		maxGreeting: MAX_GREETING
 	};
 };
 
@@ -38,10 +45,15 @@ export const actions: Actions = {
 		const { user, survey } = designerSurvey(event);
 		const doc = letterDocument(survey);
 		if (!doc || survey.status === 'archived') error(409, '調査票が公開できる状態になってから発行してください。');
-		const typed = String((await event.request.formData()).get('count') ?? '').normalize('NFKC').trim();
+		const data = await event.request.formData();
+		const typed = String(data.get('count') ?? '').normalize('NFKC').trim();
+		const greeting = String(data.get('greeting') ?? '').trim() || GREETING;
 		const count = /^\d+$/.test(typed) ? Number(typed) : NaN;
-		if (!(count >= 1 && count <= invitations.MAX_BATCH))
-			return fail(400, { count: typed, problems: [`発行する数は 1 から ${invitations.MAX_BATCH.toLocaleString('ja-JP')} までの整数で入力してください。`] });
+		const problems = [
+			...(count >= 1 && count <= invitations.MAX_BATCH ? [] : [`発行する数は 1 から ${invitations.MAX_BATCH.toLocaleString('ja-JP')} までの整数で入力してください。`]),
+			...(greeting.length <= MAX_GREETING ? [] : [`あいさつ文は ${MAX_GREETING.toLocaleString('ja-JP')} 文字までにしてください。`])
+		];
+		if (problems.length) return fail(400, { count: typed, greeting, problems });
 		const { batchId, codes } = invitations.issue(db(), survey.id, count, dayIn(new Date(), config.timeZone));
 		audit.record(db(), user, 'invitation.issue', `survey:${survey.slug}`, { batchId, count });
 		return {
@@ -50,6 +62,7 @@ export const actions: Actions = {
 				letters: await letters(event.url.origin, survey.slug, codes),
 				title: doc.title.ja,
 				description: doc.description?.ja ?? '',
+				greeting: greeting.split(/\r?\n/).filter((p) => p.trim()),
 				contact: doc.consent.contact.ja,
 				closesAt: survey.closesAt,
 				otherLanguages: doc.languages.filter((l) => l !== 'ja')
