@@ -56,6 +56,14 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
 		.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
+/** Holds back the app's scripts for a while, as a slow phone network would after the page itself. */
+export async function slowScripts(page: Page, ms: number): Promise<void> {
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, ms));
+		await route.continue();
+	});
+}
+
 /** Whether the page scrolls sideways (it must not, at 320 px or at 390 px). */
 export async function scrollsSideways(page: Page): Promise<boolean> {
 	return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

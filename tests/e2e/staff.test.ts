@@ -1,7 +1,7 @@
 // Staff log in, change a first password, meet the role checks, and log out.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, baseUrl, launch, newPage, readDatabase } from './browser';
+import { DESKTOP, baseUrl, launch, newPage, readDatabase, slowScripts } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { expectAccessible } from './survey-steps';
 
@@ -62,6 +62,17 @@ describe('staff accounts', () => {
 		await logInWith(page, 'admin@localhost', inject('adminPassword'));
 		await expect(page.locator('.alert').count()).resolves.toBe(1);
 		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps a login id typed before the page’s script arrived', async () => {
+		const { context, page } = await newPage(browser, { viewport: DESKTOP });
+		await slowScripts(page, 1500);
+		await page.goto('/admin/login', { waitUntil: 'commit' });
+		await page.locator('input[name=email]').fill('someone@city.example');
+		// The scripts arrive and start (no request for half a second after them).
+		await page.waitForLoadState('networkidle');
+		await expect(page.locator('input[name=email]').inputValue()).resolves.toBe('someone@city.example');
 		await context.close();
 	});
 

@@ -2,8 +2,8 @@
 // errors, a language switch, a reload and the clear action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways } from './browser';
-import { aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate } from './survey-steps';
+import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways, slowScripts } from './browser';
+import { SURVEY, aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate } from './survey-steps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -264,6 +264,23 @@ describe('the resident survey on a phone', () => {
 		await page.reload();
 		await agreeAndStart(page);
 		expect(await page.locator('#in-F1-10').isChecked()).toBe(false);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps what a resident answered before the page’s script arrived, as on a slow phone', async () => {
+		const { context, page, errors } = await newPage(browser);
+		await slowScripts(page, 2000);
+		await page.goto(SURVEY, { waitUntil: 'commit' });
+		// The one long form the server drew, answered at once.
+		await page.locator('#consent').check();
+		await choose(page, 'F1', 8);
+		await page.locator('#in-F3').selectOption('20');
+		await page.waitForSelector('.progress');
+		expect(await page.locator('#consent').isChecked()).toBe(true);
+		await next(page);
+		expect(await page.locator('#in-F1-8').isChecked()).toBe(true);
+		await expect(page.locator('#in-F3').inputValue()).resolves.toBe('20');
 		expect(errors).toEqual([]);
 		await context.close();
 	});
