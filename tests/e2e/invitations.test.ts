@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { DESKTOP, launch, newPage, readDatabase, scrollsSideways, seriousViolationsWithoutScripts, writeDatabase } from './browser';
+import { DESKTOP, launch, newPage, readDatabase, scrollsSideways, seriousViolationsWithoutScripts, slowScripts, writeDatabase } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { aboutYou, agreeAndStart, choose, expectAccessible, next } from './survey-steps';
 
@@ -170,6 +170,16 @@ describe('invitation codes', () => {
 		expect(responses()).toBe(before + 1);
 		expect(usedCodes()).toBe(2);
 		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps a code typed before the page’s script arrived, as on a slow phone', async () => {
+		const { context, page } = await newPage(browser);
+		await slowScripts(page, 1500);
+		await page.goto(`/s/${SLUG}`, { waitUntil: 'commit' });
+		await page.locator('#invitation-code').fill('1234-5678');
+		await page.waitForLoadState('networkidle');
+		await expect(page.locator('#invitation-code').inputValue()).resolves.toBe('1234-5678');
 		await context.close();
 	});
 
