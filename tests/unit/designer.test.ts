@@ -103,9 +103,12 @@ describe('the life cycle', () => {
 	it('a clone keeps the questions and keys as a draft, and remembers its previous edition', () => {
 		const { surveyId } = surveys.create(db, { slug: 'year-one', fiscalYear: 2026, document: small() });
 		surveys.publishDraft(db, surveyId);
+		db.prepare("UPDATE survey SET min_cell_size = 5, results_public = 1, invitation_required = 1, closes_at = '2026-12-25T00:00:00Z' WHERE id = ?").run(surveyId);
 		const { surveyId: next } = surveys.clone(db, surveyId, { slug: 'year-two', fiscalYear: 2027 });
 		const copy = surveys.getById(db, next)!;
 		expect(copy).toMatchObject({ status: 'draft', fiscalYear: 2027, previousEditionId: surveyId, publishedVersionId: null });
+		// How the survey is run carries over; its dates do not.
+		expect(copy).toMatchObject({ minCellSize: 5, resultsPublic: true, invitationRequired: true, closesAt: null });
 		expect(surveys.draft(db, next)?.document).toEqual(surveys.findPublished(db, 'year-one')?.document);
 		expect(surveys.comparisonBase(db, copy)?.label).toContain('2026年度の調査');
 	});

@@ -394,8 +394,15 @@ export function clone(db: DB, sourceId: number, target: { slug: string; fiscalYe
 	const document = editable(db, source);
 	return db.transaction(() => {
 		const surveyId = Number(
-			db.prepare('INSERT INTO survey (slug, fiscal_year, min_cell_size, previous_edition_id) VALUES (?, ?, ?, ?)')
-				.run(target.slug, target.fiscalYear, source.minCellSize, source.id).lastInsertRowid
+			// The edition's way of running carries over (k, published results, invitation codes);
+			// its dates and its codes do not: each year's letters get codes of their own.
+			db
+				.prepare(
+					`INSERT INTO survey (slug, fiscal_year, min_cell_size, results_public, invitation_required, previous_edition_id)
+					 VALUES (?, ?, ?, ?, ?, ?)`
+				)
+				.run(target.slug, target.fiscalYear, source.minCellSize, source.resultsPublic ? 1 : 0, source.invitationRequired ? 1 : 0, source.id)
+				.lastInsertRowid
 		);
 		const versionId = Number(
 			db.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, 1, ?)')
