@@ -62,6 +62,8 @@ describe('invitation codes', () => {
 		const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
 		await logIn(page, designer);
 		await page.goto(`/admin/surveys/${surveyId}`);
+		// Codes are required but none issued yet: the designer is told residents cannot answer.
+		await expect(page.locator('.alert', { hasText: 'このままでは市民は回答できません' }).count()).resolves.toBe(1);
 		await Promise.all([page.waitForURL(`**/admin/surveys/${surveyId}/invitations`), page.getByRole('link', { name: '招待コードと案内状' }).first().click()]);
 		await expect(page.locator('h1').innerText()).resolves.toBe('招待コードと案内状');
 		await expect(page.locator('.notice').first().innerText()).resolves.toContain('回答に招待コードを必要とします');
@@ -109,6 +111,9 @@ describe('invitation codes', () => {
 		expect(audit).toEqual(['invitation.issue', 'export.invitations']);
 		await page.goto(`/admin/surveys/${surveyId}/invitations`);
 		await expect(page.locator('table.data tbody tr').first().innerText()).resolves.toMatch(/3\s+0\s+3/);
+		await page.goto(`/admin/surveys/${surveyId}`);
+		await expect(page.locator('.alert', { hasText: 'このままでは市民は回答できません' }).count()).resolves.toBe(0);
+		await page.goto(`/admin/surveys/${surveyId}/invitations`);
 		// The codes are shown once: not on the page any more, and nowhere in the database.
 		await expect(page.locator('.letter').count()).resolves.toBe(0);
 		const stored = readDatabase((db) => JSON.stringify(db.prepare('SELECT * FROM invitation').all()));

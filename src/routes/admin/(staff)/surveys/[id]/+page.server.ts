@@ -5,6 +5,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import * as audit from '$lib/server/audit';
+import * as invitations from '$lib/server/invitations';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { readSettings, toLocalInput } from '$lib/server/survey-form';
 import { checkQuestionnaire } from '$lib/survey/check-document';
@@ -27,6 +28,7 @@ export const load: PageServerLoad = (event) => {
 		},
 		title,
 		versions: surveys.versions(db(), survey.id),
+		unusedCodes: invitations.batches(db(), survey.id).reduce((sum, b) => sum + b.unused, 0),
 		draft: draft && {
 			version: draft.version,
 			problems: checked && !checked.ok ? checked.problems : [],
