@@ -109,6 +109,16 @@ describe('the submission rate limit', () => {
 		expect(limiter.take('a', 1001)).toBe(true);
 	});
 
+	it('can be asked without using any allowance', () => {
+		const limiter = new RateLimiter(1, 1000);
+		expect(limiter.allows('a', 0)).toBe(true);
+		expect(limiter.allows('a', 0)).toBe(true);
+		limiter.take('a', 0);
+		expect(limiter.allows('a', 10)).toBe(false);
+		expect(limiter.allows('b', 10)).toBe(true);
+		expect(limiter.allows('a', 1000)).toBe(true);
+	});
+
 	it('is off when the limit is 0', () => {
 		const limiter = new RateLimiter(0, 1000);
 		for (let i = 0; i < 100; i++) expect(limiter.take('a', i)).toBe(true);

@@ -12,7 +12,7 @@ import { letters } from '../../src/lib/server/invitation-letters';
 
 const temp = tempDatabasePath();
 process.env.DATABASE_PATH = temp.file;
-process.env.SUBMIT_RATE_LIMIT = '0';
+process.env.SUBMIT_RATE_LIMIT = '3';
 
 let db: Database.Database;
 let invitations: typeof import('../../src/lib/server/invitations');
@@ -173,19 +173,21 @@ describe('letters', () => {
 });
 
 describe('the survey page of a survey that needs a code', () => {
-	const load = (query: string) =>
+	const load = (query: string, client = '203.0.113.9') =>
 		(route.load as (e: unknown) => Record<string, unknown>)({
 			params: { slug: 'digital-2022' },
 			url: new URL(`http://localhost/s/digital-2022${query}`),
 			locals: { lang: 'ja', textSize: 'normal' },
-			getClientAddress: () => '203.0.113.9'
+			getClientAddress: () => client
 		});
+	let clientNumber = 0;
 	const post = async (fields: Record<string, string>) =>
 		(
 			await runAction(route.actions.default as never, {
 				url: 'http://localhost/s/digital-2022',
 				fields: { consent: 'yes', versionId: String(versionId), lang: 'ja', F1: '7', F3: '20', F4: '2', D2: '1', ...fields },
-				params: { slug: 'digital-2022' }
+				params: { slug: 'digital-2022' },
+				client: `198.51.100.${++clientNumber}`
 			})
 		).result;
 
@@ -209,5 +211,16 @@ describe('the survey page of a survey that needs a code', () => {
 		const without = await post({ submissionKey: 'invitation-form-000003' });
 		expect(isActionFailure(without) && without.data).toMatchObject({ formError: 'invitation' });
 		expect(responseCount()).toBe(before + 1);
+	});
+
+	it('slows down a client trying wrong codes, never one reloading with a valid code', () => {
+		const [code] = invitations.issue(db, surveyId, 1, '2026-12-04').codes;
+		// The limit in this file is 3 a window.
+		for (let i = 0; i < 5; i++) expect(load(`?code=${code}`, '192.0.2.7')).toMatchObject({ phase: 'open' });
+		for (let i = 0; i < 3; i++) expect(load(`?code=00000000000${i}`, '192.0.2.8')).toMatchObject({ problem: 'unknown' });
+		expect(load('?code=000000000009', '192.0.2.8')).toMatchObject({ problem: 'rateLimited' });
+		// Once slowed down, a guess that happens to be right tells nothing either.
+		expect(load(`?code=${code}`, '192.0.2.8')).toMatchObject({ problem: 'rateLimited' });
+		expect(load(`?code=${code}`, '192.0.2.9')).toMatchObject({ phase: 'open' });
 	});
 });

@@ -16,11 +16,20 @@ export class RateLimiter {
 		return createHash('sha256').update(this.salt).update(client).digest('base64url');
 	}
 
+	private recent(key: string, now: number): number[] {
+		return (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+	}
+
+	/** Whether the client has allowance left, without using any. */
+	allows(client: string, now = Date.now()): boolean {
+		return this.limit === 0 || this.recent(this.keyOf(client), now).length < this.limit;
+	}
+
 	/** Records an attempt; false when the client has used up its allowance for now. */
 	take(client: string, now = Date.now()): boolean {
 		if (this.limit === 0) return true;
 		const key = this.keyOf(client);
-		const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+		const recent = this.recent(key, now);
 		if (recent.length >= this.limit) {
 			this.hits.set(key, recent);
 			return false;

@@ -17,15 +17,20 @@ import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
 import { t } from '$lib/survey/messages';
 
 const limiter = new RateLimiter(config.submitLimit, config.submitWindowMs);
-/** Tries at an invitation code, per client, so codes cannot be guessed by trying many. */
-const codeLimiter = new RateLimiter(config.submitLimit, config.submitWindowMs);
+/**
+ * Wrong invitation codes tried, per client, so codes cannot be found by trying many. A valid
+ * code counts for nothing: a resident reloading the survey or switching its language is not
+ * slowed down.
+ */
+const wrongCodes = new RateLimiter(config.submitLimit, config.submitWindowMs);
 
 /** What stops a resident before the form of a survey that needs an invitation code. */
 function invitationProblem(surveyId: number, typed: string | null, client: () => string): InvitationProblem | undefined {
 	if (typed === null) return 'missing';
 	if (!normalizeCode(typed)) return 'malformed';
-	if (!codeLimiter.take(client())) return 'rateLimited';
+	if (!wrongCodes.allows(client())) return 'rateLimited';
 	const state = invitations.check(db(), surveyId, typed);
+	if (state !== 'valid') wrongCodes.take(client());
 	return state === 'valid' ? undefined : state;
 }
 
