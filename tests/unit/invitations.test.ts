@@ -95,7 +95,8 @@ describe('using a code', () => {
 		const [code] = invitations.issue(db, surveyId, 1, '2026-12-01').codes;
 		expect(invitations.check(db, surveyId, formatCode(code))).toBe('valid');
 		expect(invitations.check(db, otherId, code)).toBe('unknown');
-		expect(invitations.check(db, surveyId, '0000-0000-000')).toBe('unknown');
+		expect(invitations.check(db, surveyId, '0000-0000-000')).toBe('malformed');
+		expect(invitations.check(db, surveyId, '0000-0000-0000')).toBe('unknown');
 	});
 
 	it('opens one response; a second with the same code stores nothing, not even its form key', () => {
@@ -154,9 +155,9 @@ describe('paper questionnaires with a code', () => {
 		expect(clerk.invitationProblem(surveyId, '12-34')).toBe('招待コードは 12 けたの数字です。');
 		expect(clerk.invitationProblem(surveyId, '000000000001')).toContain('この調査の招待コードにありません');
 		expect(clerk.invitationProblem(surveyId, used)).toContain('すでに回答に使われています');
-		expect(clerk.invitationProblems(surveyId, [fresh, undefined, formatCode(fresh), used])).toEqual([
-			{ index: 2, message: 'この招待コードは 2 行目にもあります。' },
-			{ index: 3, message: expect.stringContaining('すでに回答に使われています') }
+		expect(clerk.invitationProblems(surveyId, [form(fresh), form(), form(formatCode(fresh)), form(used)])).toEqual([
+			{ row: 4, column: '招待コード', message: 'この招待コードは 2 行目にもあります。' },
+			{ row: 5, column: '招待コード', message: expect.stringContaining('すでに回答に使われています') }
 		]);
 	});
 });

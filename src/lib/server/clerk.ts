@@ -6,8 +6,9 @@ import { config } from './config';
 import * as responses from './responses';
 import * as invitations from './invitations';
 import { dayIn } from '$lib/survey/phase';
-import { normalizeCode } from '$lib/survey/invitation-code';
+import { INVITATION_FIELD, normalizeCode } from '$lib/survey/invitation-code';
 import type { PaperForm } from '$lib/survey/paper';
+import { csvRow, type ImportProblem } from '$lib/survey/paper-import';
 
 export function paperCount(surveyId: number): number {
 	return db()
@@ -19,29 +20,27 @@ export function paperCount(surveyId: number): number {
 		.get(surveyId) as number;
 }
 
-/** What is wrong with a typed invitation code, for the clerk; undefined when it can be used. */
-export function invitationProblem(surveyId: number, typed: string): string | undefined {
-	if (!normalizeCode(typed)) return '招待コードは 12 けたの数字です。';
-	const state = invitations.check(db(), surveyId, typed);
-	if (state === 'unknown') return 'この調査の招待コードにありません（無効にしたコードかもしれません）。';
-	if (state === 'used')
-		return 'この招待コードはすでに回答に使われています（Web で回答済みか、入力済みの調査票です）。二重の回答にならないよう、入力せずに担当者へ確認してください。';
-	return undefined;
-}
+const CODE_PROBLEMS: Record<invitations.CodeState, string | undefined> = {
+	valid: undefined,
+	malformed: '招待コードは 12 けたの数字です。',
+	unknown: 'この調査の招待コードにありません（無効にしたコードかもしれません）。',
+	used: 'この招待コードはすでに回答に使われています（Web で回答済みか、入力済みの調査票です）。二重の回答にならないよう、入力せずに担当者へ確認してください。'
+};
 
-/**
- * Problems with the codes of many questionnaires (a CSV's rows, the header being row 1): each
- * as above, and a code on two of them.
- */
-export function invitationProblems(surveyId: number, codes: (string | undefined)[]): { index: number; message: string }[] {
+/** What is wrong with a typed invitation code, for the clerk; undefined when it can be used. */
+export const invitationProblem = (surveyId: number, typed: string): string | undefined =>
+	CODE_PROBLEMS[invitations.check(db(), surveyId, typed)];
+
+/** Problems with the codes of a CSV's questionnaires: each as above, and a code on two of them. */
+export function invitationProblems(surveyId: number, forms: PaperForm[]): ImportProblem[] {
 	const seen = new Map<string, number>();
-	const problems: { index: number; message: string }[] = [];
-	codes.forEach((typed, index) => {
-		if (!typed) return;
-		const digits = normalizeCode(typed);
+	const problems: ImportProblem[] = [];
+	forms.forEach(({ invitation }, index) => {
+		if (!invitation) return;
+		const digits = normalizeCode(invitation);
 		const first = digits === undefined ? undefined : seen.get(digits);
-		const message = first !== undefined ? `この招待コードは ${first + 2} 行目にもあります。` : invitationProblem(surveyId, typed);
-		if (message) problems.push({ index, message });
+		const message = first !== undefined ? `この招待コードは ${csvRow(first)} 行目にもあります。` : invitationProblem(surveyId, invitation);
+		if (message) problems.push({ row: csvRow(index), column: INVITATION_FIELD, message });
 		if (digits !== undefined && first === undefined) seen.set(digits, index);
 	});
 	return problems;

@@ -7,7 +7,8 @@ import { CODE_DIGITS, normalizeCode } from '$lib/survey/invitation-code';
 /** Codes one batch may hold: letters a browser can lay out and print in one go (about 10 MB of page); a larger mailing is issued in several batches. */
 export const MAX_BATCH = 2000;
 
-export type CodeState = 'valid' | 'used' | 'unknown';
+/** What a typed code is for a survey: malformed (not 12 digits), unknown, used, or valid. */
+export type CodeState = 'valid' | 'used' | 'unknown' | 'malformed';
 
 const hash = (digits: string) => createHash('sha256').update(digits).digest('hex');
 
@@ -37,7 +38,7 @@ const FIND = `SELECT i.used FROM invitation i JOIN invitation_batch b ON b.id = 
 /** Whether a typed code may open this survey. */
 export function check(db: DB, surveyId: number, typed: string): CodeState {
 	const digits = normalizeCode(typed);
-	if (!digits) return 'unknown';
+	if (!digits) return 'malformed';
 	const used = db.prepare(FIND).pluck().get(hash(digits), surveyId) as number | undefined;
 	return used === undefined ? 'unknown' : used ? 'used' : 'valid';
 }

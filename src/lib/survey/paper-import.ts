@@ -12,6 +12,9 @@ export interface ImportProblem {
 	message: string;
 }
 
+/** The spreadsheet row of a CSV's n-th questionnaire (0-based), the header being row 1. */
+export const csvRow = (index: number) => index + 2;
+
 export type PaperImport = { ok: true; forms: PaperForm[] } | { ok: false; problems: ImportProblem[] };
 
 /** The columns of a paper CSV: every entry field, and the invitation code where the survey has them. */
@@ -37,9 +40,9 @@ export function readPaperCsv(doc: Questionnaire, csv: string, invitations = fals
 	body.forEach((cells, i) => {
 		const entry = Object.fromEntries(names.map((n, j) => [n, cells[j] ?? '']));
 		const { rows, errors } = checkPaper(doc, entry);
-		for (const [column, message] of Object.entries(errors)) problems.push({ row: i + 2, column, message });
+		for (const [column, message] of Object.entries(errors)) problems.push({ row: csvRow(i), column, message });
 		if (!rows.length && !Object.keys(errors).length)
-			problems.push({ row: i + 2, column: '', message: '回答が何も入力されていません。白紙の調査票は取り込みません。' });
+			problems.push({ row: csvRow(i), column: '', message: '回答が何も入力されていません。白紙の調査票は取り込みません。' });
 		forms.push({ rows, invitation: entry[INVITATION_FIELD]?.trim() || undefined });
 	});
 	return problems.length ? { ok: false, problems } : { ok: true, forms };

@@ -27,9 +27,10 @@ const wrongCodes = new RateLimiter(config.submitLimit, config.submitWindowMs);
 /** What stops a resident before the form of a survey that needs an invitation code. */
 function invitationProblem(surveyId: number, typed: string | null, client: () => string): InvitationProblem | undefined {
 	if (typed === null) return 'missing';
-	if (!normalizeCode(typed)) return 'malformed';
-	if (!wrongCodes.allows(client())) return 'rateLimited';
 	const state = invitations.check(db(), surveyId, typed);
+	// A mistyped code guesses nothing: only well-formed wrong ones count against the client.
+	if (state === 'malformed') return state;
+	if (!wrongCodes.allows(client())) return 'rateLimited';
 	if (state !== 'valid') wrongCodes.take(client());
 	return state === 'valid' ? undefined : state;
 }

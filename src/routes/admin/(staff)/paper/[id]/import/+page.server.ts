@@ -6,7 +6,8 @@ import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
 import { InvitationTaken, invitationProblems, storePaper } from '$lib/server/clerk';
 import { clerkSurvey } from '$lib/server/survey-guard';
-import { readPaperCsv, type PaperImport } from '$lib/survey/paper-import';
+import { csvRow, readPaperCsv, type PaperImport } from '$lib/survey/paper-import';
+import type { Questionnaire } from '$lib/survey/schema';
 import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { decodeUpload } from '$lib/server/csv/encoding';
 
@@ -23,11 +24,11 @@ export const load: PageServerLoad = (event) => {
 const MAX = 5_000_000;
 
 /** Every row checked, the invitation codes against the database too. */
-function read(survey: { id: number; invitationRequired: boolean }, document: Parameters<typeof readPaperCsv>[0], csv: string): PaperImport {
+function read(survey: { id: number; invitationRequired: boolean }, document: Questionnaire, csv: string): PaperImport {
 	const result = readPaperCsv(document, csv, survey.invitationRequired);
 	if (!result.ok) return result;
-	const problems = invitationProblems(survey.id, result.forms.map((f) => f.invitation));
-	return problems.length ? { ok: false, problems: problems.map((p) => ({ row: p.index + 2, column: INVITATION_FIELD, message: p.message })) } : result;
+	const problems = invitationProblems(survey.id, result.forms);
+	return problems.length ? { ok: false, problems } : result;
 }
 
 export const actions: Actions = {
@@ -53,7 +54,7 @@ export const actions: Actions = {
 		} catch (e) {
 			if (!(e instanceof InvitationTaken)) throw e;
 			const message = 'この招待コードは、確認のあとでほかの回答に使われました。何も取り込んでいません。';
-			return fail(409, { problems: [{ row: e.index + 2, column: INVITATION_FIELD, message }] });
+			return fail(409, { problems: [{ row: csvRow(e.index), column: INVITATION_FIELD, message }] });
 		}
 		audit.record(db(), user, 'paper.import', `survey:${survey.slug}`, { responses: count });
 		redirect(303, `/admin/paper/${survey.id}/import?imported=${count}`);
