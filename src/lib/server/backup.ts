@@ -26,9 +26,11 @@ export function summarize(db: Database.Database): DatabaseSummary {
 	return {
 		bytes: (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number),
 		...counts,
-		migrations: db.prepare('SELECT name FROM schema_migration ORDER BY name').pluck().all() as string[]
+		migrations: migrationsOf(db)
 	};
 }
+
+const migrationsOf = (db: Database.Database) => db.prepare('SELECT name FROM schema_migration ORDER BY name').pluck().all() as string[];
 
 export class BackupCheckError extends Error {}
 
@@ -55,7 +57,7 @@ export async function makeBackup(db: DB, tmp = os.tmpdir()): Promise<Backup> {
 			const check = copy.pragma('quick_check', { simple: true });
 			if (check !== 'ok') throw new BackupCheckError(`quick_check: ${String(check)}`);
 			const summary = summarize(copy);
-			if (summary.migrations.join() !== summarize(db).migrations.join()) throw new BackupCheckError('migrations differ');
+			if (summary.migrations.join() !== migrationsOf(db).join()) throw new BackupCheckError('migrations differ');
 			return { file, summary, remove };
 		} finally {
 			copy.close();
