@@ -14,6 +14,7 @@ import { securityHeaders } from '$lib/server/security-headers';
 import { handlePreferences } from '$lib/server/page-preferences';
 import { handleSession } from '$lib/server/auth/handle-session';
 import { purgeExpiredSessions } from '$lib/server/auth/sessions';
+import { proxyWarning } from '$lib/server/client-address';
 
 function housekeeping() {
 	const database = db();
@@ -23,6 +24,8 @@ function housekeeping() {
 }
 
 export const init: ServerInit = async () => {
+	const warning = proxyWarning(process.env);
+	if (warning) console.warn(warning);
 	const database = db();
 	if (surveys.installBundled(database))
 		console.log(`Installed the bundled survey at /s/${surveys.BUNDLED_SLUG}`);

@@ -14,7 +14,15 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/sessions';
 import { hashPassword, passwordProblem, verifyPassword } from '../../src/lib/server/auth/password';
-import { LoginThrottle } from '../../src/lib/server/auth/throttle';
+import {
+	ACCOUNT_RULES,
+	ADDRESS_RULES,
+	LoginThrottle,
+	PAIR_RULES,
+	passwordKeys,
+	type ThrottleKey,
+	type ThrottleRules
+} from '../../src/lib/server/auth/throttle';
 import { allows } from '../../src/lib/staff/roles';
 import { requireStaff } from '../../src/lib/server/auth/guard';
 import { safeNext } from '../../src/lib/server/auth/safe-next';
@@ -135,36 +143,69 @@ describe('passwords', () => {
 });
 
 describe('login throttling', () => {
-	const rules = { free: 3, baseDelayMs: 1000, lockAfter: 6, lockMs: 60_000, forgetAfterMs: 600_000 };
+	const rules: ThrottleRules = {
+		free: 3, baseDelayMs: 1000, maxDelayMs: 60_000, lockAfter: 6, lockMs: 60_000, forgetAfterMs: 600_000, onSuccess: 'forget'
+	};
+	const key = (id: string, r: ThrottleRules = rules): ThrottleKey => ({ id, rules: r });
 
-	it('lets a few failures pass, then doubles the wait, then locks', () => {
-		const t = new LoginThrottle(rules);
-		const keys = ['account:a'];
-		for (let i = 0; i < 3; i++) t.fail(keys, 0);
+	it('lets a few tries pass, then doubles the wait, then locks', () => {
+		const t = new LoginThrottle();
+		const keys = [key('account:a')];
+		for (let i = 0; i < 3; i++) expect(t.attempt(keys, 0)).toBe(0);
 		expect(t.waitMs(keys, 0)).toBe(0);
-		t.fail(keys, 0);
+		expect(t.attempt(keys, 0)).toBe(0);
 		expect(t.waitMs(keys, 0)).toBe(1000);
-		t.fail(keys, 1000);
+		expect(t.attempt(keys, 500)).toBe(500);
+		expect(t.attempt(keys, 1000)).toBe(0);
 		expect(t.waitMs(keys, 1000)).toBe(2000);
-		t.fail(keys, 3000);
+		expect(t.attempt(keys, 3000)).toBe(0);
 		expect(t.waitMs(keys, 3000)).toBe(60_000);
 		expect(t.waitMs(keys, 63_000)).toBe(0);
 	});
 
-	it('counts per account and per address; success clears only the account', () => {
-		const t = new LoginThrottle(rules);
-		for (let i = 0; i < 4; i++) t.fail(['account:a', 'address:x'], 0);
-		expect(t.waitMs(['account:b', 'address:x'], 0)).toBe(1000);
-		expect(t.waitMs(['account:a', 'address:y'], 0)).toBe(1000);
-		t.succeed('account:a');
-		expect(t.waitMs(['account:a', 'address:y'], 0)).toBe(0);
+	it('counts a try before it is checked, so tries made at once see each other', () => {
+		const t = new LoginThrottle();
+		const keys = [key('pair:a')];
+		const allowed = Array.from({ length: 200 }, () => t.attempt(keys, 0)).filter((w) => w === 0).length;
+		expect(allowed).toBe(rules.free + 1);
+	});
+
+	it('a success forgets the account and takes back only its own try from the address', () => {
+		const t = new LoginThrottle();
+		const address = key('address:x', { ...rules, onSuccess: 'takeBack' });
+		for (let i = 0; i < 3; i++) t.attempt([key('account:b'), address], 0);
+		t.attempt([key('account:a'), address], 0);
+		expect(t.waitMs([address], 0)).toBe(1000);
+		t.succeed([key('account:a'), address], 0);
+		expect(t.waitMs([key('account:a')], 0)).toBe(0);
+		expect(t.waitMs([address], 0)).toBe(0);
+		// The three failures remain: the next try from the address is the fourth again.
+		t.attempt([key('account:c'), address], 0);
+		expect(t.waitMs([address], 0)).toBe(1000);
+	});
+
+	it('caps the wait and never locks a key whose rules say so', () => {
+		const t = new LoginThrottle();
+		const account = [key('account:a', ACCOUNT_RULES)];
+		let now = 0;
+		for (let i = 0; i < 50; i++) {
+			now += t.waitMs(account, now);
+			expect(t.attempt(account, now)).toBe(0);
+		}
+		expect(t.waitMs(account, now)).toBe(ACCOUNT_RULES.maxDelayMs);
 	});
 
 	it('forgets old failures', () => {
-		const t = new LoginThrottle(rules);
-		for (let i = 0; i < 4; i++) t.fail(['account:a'], 0);
-		t.fail(['account:a'], 700_000);
-		expect(t.waitMs(['account:a'], 700_000)).toBe(0);
+		const t = new LoginThrottle();
+		for (let i = 0; i < 4; i++) t.attempt([key('account:a')], 0);
+		t.attempt([key('account:a')], 700_000);
+		expect(t.waitMs([key('account:a')], 700_000)).toBe(0);
+	});
+
+	it('keys a password check per login id and address, per address, and per login id', () => {
+		const keys = passwordKeys(' Hanako@City.example ', '203.0.113.9');
+		expect(keys.map((k) => k.id)).toEqual(['pair:hanako@city.example\n203.0.113.9', 'address:203.0.113.9', 'account:hanako@city.example']);
+		expect(keys.map((k) => k.rules)).toEqual([PAIR_RULES, ADDRESS_RULES, ACCOUNT_RULES]);
 	});
 });
 

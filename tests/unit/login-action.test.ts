@@ -4,16 +4,18 @@ import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
 import { tempDatabasePath } from './support/temp-db';
 import { runAction } from './support/run-action';
+import { ACCOUNT_RULES, ADDRESS_RULES, PAIR_RULES } from '../../src/lib/server/auth/throttle';
 
 const temp = tempDatabasePath();
 process.env.DATABASE_PATH = temp.file;
 
 let login: (event: never) => unknown;
+let users: typeof import('../../src/lib/server/users');
 let db: Database.Database;
 
 beforeAll(async () => {
 	const { db: open } = await import('../../src/lib/server/db');
-	const users = await import('../../src/lib/server/users');
+	users = await import('../../src/lib/server/users');
 	db = open();
 	await users.create(db, {
 		email: 'hanako@city.example',
@@ -28,6 +30,8 @@ afterAll(() => {
 	db.close();
 	temp.remove();
 });
+
+const auditCount = () => db.prepare('SELECT count(*) FROM audit_event').pluck().get() as number;
 
 const attempt = (email: string, password: string, client: string, url = 'http://localhost/admin/login', next = '') =>
 	runAction(login, { url, fields: { email, password, next }, client });
@@ -58,16 +62,50 @@ describe('staff login', () => {
 		expect(plain.cookies.options.get('staff_session')).toMatchObject({ secure: false });
 	});
 
-	it('slows down repeated failures on one account, whatever the address, even for the right password', async () => {
-		for (let i = 0; i < 4; i++) await attempt('hanako@city.example', `wrong-${i}`, `192.0.2.${i}`);
+	it('slows down a login id tried from many addresses, even for the right password, but never locks it', async () => {
+		for (let i = 0; i <= ACCOUNT_RULES.free; i++) await attempt('hanako@city.example', `wrong-${i}`, `192.0.2.${i}`);
 		const { result } = await attempt('hanako@city.example', 'kawa-no-nagare-2026', '192.0.2.99');
 		expect(isActionFailure(result) && result.status).toBe(429);
 		expect(isActionFailure(result) && (result.data as { message?: string } | undefined)?.message).toContain('一時的に制限しています');
+		expect(ACCOUNT_RULES.lockAfter).toBe(Infinity);
+		expect(ACCOUNT_RULES.maxDelayMs).toBeLessThanOrEqual(30_000);
 	});
 
 	it('slows down one address trying many accounts', async () => {
-		for (let i = 0; i < 4; i++) await attempt(`guess-${i}@city.example`, 'password', '203.0.113.50');
+		for (let i = 0; i <= ADDRESS_RULES.free; i++) await attempt(`guess-${i}@city.example`, 'password', '203.0.113.50');
 		const { result } = await attempt('someone-else@city.example', 'password', '203.0.113.50');
 		expect(isActionFailure(result) && result.status).toBe(429);
+	});
+
+	it('checks no more passwords than allowed when 200 tries arrive at once, and the real user still logs in from elsewhere', async () => {
+		await users.create(db, {
+			email: 'taro@city.example', displayName: '太郎', roles: ['clerk'], password: 'yama-no-kaze-2026', mustChangePassword: false
+		});
+		const before = auditCount();
+		const results = await Promise.all(
+			Array.from({ length: 200 }, (_, i) => attempt('taro@city.example', `guess-${i}`, '198.51.100.200'))
+		);
+		const status = (r: unknown) => (isActionFailure(r) ? r.status : 0);
+		const checked = results.filter(({ result }) => status(result) === 400).length;
+		expect(checked).toBe(PAIR_RULES.free + 1);
+		expect(results.filter(({ result }) => status(result) === 429).length).toBe(200 - checked);
+		// Folded: one event for the failures and one for the refusals, each with its count.
+		expect(auditCount() - before).toBe(2);
+		const counts = db
+			.prepare("SELECT action, json_extract(detail, '$.count') AS n FROM audit_event WHERE actor = 'taro@city.example' ORDER BY action")
+			.all();
+		expect(counts).toEqual([
+			{ action: 'login.failure', n: checked },
+			{ action: 'login.throttled', n: 200 - checked }
+		]);
+		const real = await attempt('taro@city.example', 'yama-no-kaze-2026', '198.51.100.201');
+		expect(isRedirect(real.result)).toBe(true);
+	});
+
+	it('refuses an overlong login id without checking it or writing it anywhere', async () => {
+		const before = auditCount();
+		const { result } = await attempt(`${'x'.repeat(300)}@city.example`, 'password', '198.51.100.77');
+		expect(isActionFailure(result) && result.status).toBe(400);
+		expect(auditCount()).toBe(before);
 	});
 });

@@ -17,20 +17,60 @@ export interface Actor {
 	email: string;
 }
 
-export function record(
+/** Longest login id (an e-mail address) and target kept; anything longer is cut. */
+export const MAX_ACTOR_LENGTH = 254;
+const MAX_TARGET_LENGTH = 200;
+
+type EventActor = Actor | { id: null; email: string } | null;
+
+function insert(db: DB, actor: EventActor, action: string, target: string, detail: Record<string, unknown>): number {
+	return Number(
+		db
+			.prepare('INSERT INTO audit_event (actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
+			.run(
+				actor?.id ?? null,
+				(actor?.email ?? '').slice(0, MAX_ACTOR_LENGTH),
+				action,
+				target.slice(0, MAX_TARGET_LENGTH),
+				JSON.stringify(detail)
+			).lastInsertRowid
+	);
+}
+
+export function record(db: DB, actor: EventActor, action: string, target = '', detail: Record<string, unknown> = {}): void {
+	insert(db, actor, action, target, detail);
+}
+
+/** The event each fold key is counting in now, until when; in memory, per database. */
+const folds = new WeakMap<DB, Map<string, { id: number; until: number }>>();
+
+/**
+ * Records an event that may repeat many times (failed logins, refused submissions): the first
+ * in a window is written with `count: 1`, and each further one with the same fold key within
+ * the window only adds to that count. So an attack grows the log by one row a window, however
+ * many requests it sends.
+ */
+export function recordFolded(
 	db: DB,
-	actor: Actor | { id: null; email: string } | null,
+	fold: { key: string; windowMs: number },
+	actor: EventActor,
 	action: string,
 	target = '',
-	detail: Record<string, unknown> = {}
+	detail: Record<string, unknown> = {},
+	now = Date.now()
 ): void {
-	db.prepare('INSERT INTO audit_event (actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(
-		actor?.id ?? null,
-		actor?.email ?? '',
-		action,
-		target,
-		JSON.stringify(detail)
-	);
+	let open = folds.get(db);
+	if (!open) folds.set(db, (open = new Map()));
+	const current = open.get(fold.key);
+	if (current && now < current.until) {
+		const counted = db
+			.prepare("UPDATE audit_event SET detail = json_set(detail, '$.count', json_extract(detail, '$.count') + 1) WHERE id = ?")
+			.run(current.id).changes;
+		if (counted) return;
+	}
+	const id = insert(db, actor, action, target, { ...detail, count: 1 });
+	open.set(fold.key, { id, until: now + fold.windowMs });
+	if (open.size > 1_000) for (const [key, f] of open) if (f.until <= now) open.delete(key);
 }
 
 export interface AuditFilter {

@@ -10,12 +10,25 @@ function int(name: string, fallback: number): number {
 	return n;
 }
 
+/** Parses a size as adapter-node parses BODY_SIZE_LIMIT: bytes, or with a K, M or G suffix. */
+export function parseByteSize(value: string): number {
+	const multiplier = ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[value.at(-1)?.toUpperCase() ?? ''];
+	const n = Number(multiplier ? value.slice(0, -1) : value) * (multiplier ?? 1);
+	if (Number.isNaN(n)) throw new Error(`BODY_SIZE_LIMIT must be a size such as 512K, not "${value}"`);
+	return n;
+}
+
 export const config = {
 	/** The SQLite file; created with its folder when missing. */
 	databasePath: path.resolve(env.DATABASE_PATH || 'db/survey.sqlite'),
-	/** Submissions one client may make in a window before being asked to wait. */
-	submitLimit: int('SUBMIT_RATE_LIMIT', 20),
-	submitWindowMs: int('SUBMIT_RATE_WINDOW_SECONDS', 600) * 1000,
+	/**
+	 * Submissions one client (one address) may make in a window: sized so that a kiosk or a
+	 * shared Wi-Fi where 100 residents answer within an hour is never refused.
+	 */
+	submitLimit: int('SUBMIT_RATE_LIMIT', 150),
+	submitWindowMs: int('SUBMIT_RATE_WINDOW_SECONDS', 3600) * 1000,
 	/** The time zone whose calendar day is stored with each response. */
-	timeZone: env.SURVEY_TIME_ZONE || 'Asia/Tokyo'
+	timeZone: env.SURVEY_TIME_ZONE || 'Asia/Tokyo',
+	/** The largest request body, the same limit adapter-node applies (BODY_SIZE_LIMIT). */
+	bodyLimit: parseByteSize(env.BODY_SIZE_LIMIT || '512K')
 };

@@ -2,6 +2,17 @@
 // svelte.config.js (it hashes Kit's own inline scripts); these complete it.
 import type { Handle } from '@sveltejs/kit';
 
+/**
+ * What a cache may keep. A survey page carries a one-time submission key (a shared proxy
+ * serving one copy to everyone would drop every answer after the first) and staff pages hold
+ * residents' answers: neither is stored anywhere. Downloads are private too.
+ */
+export function cacheControl(path: string, headers: Headers): string | undefined {
+	if (/^\s*attachment/i.test(headers.get('content-disposition') ?? '')) return 'private, no-store';
+	if (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/s/')) return 'no-store';
+	return undefined;
+}
+
 /** The designer's preview shows the survey page in a frame of the staff page beside it. */
 const FRAMEABLE = /^\/admin\/surveys\/\d+\/frame$/;
 
@@ -17,6 +28,8 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('X-Frame-Options', frameable ? 'SAMEORIGIN' : 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	const cache = cacheControl(event.url.pathname, response.headers);
+	if (cache) response.headers.set('Cache-Control', cache);
 	if (event.url.protocol === 'https:')
 		response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 	return response;

@@ -2,10 +2,11 @@
 import type { DB } from './db';
 import * as surveys from './surveys';
 import type { Settings } from './surveys';
+import type { FormFields } from './form-body';
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-export function readSlugAndYear(data: FormData, db: DB, exceptId = 0): { slug: string; fiscalYear: number; problems: string[] } {
+export function readSlugAndYear(data: FormFields, db: DB, exceptId = 0): { slug: string; fiscalYear: number; problems: string[] } {
 	const slug = String(data.get('slug') ?? '').trim();
 	const fiscalYear = Number(String(data.get('fiscalYear') ?? '').normalize('NFKC'));
 	const problems: string[] = [];
@@ -23,7 +24,7 @@ function dateTime(value: FormDataEntryValue | null): string | null | 'invalid' {
 	return new Date(`${v}:00+09:00`).toISOString();
 }
 
-export function readSettings(data: FormData, db: DB, surveyId: number): { settings: Settings; problems: string[] } {
+export function readSettings(data: FormFields, db: DB, surveyId: number): { settings: Settings; problems: string[] } {
 	const { slug, fiscalYear, problems } = readSlugAndYear(data, db, surveyId);
 	const opensAt = dateTime(data.get('opensAt'));
 	const closesAt = dateTime(data.get('closesAt'));

@@ -1,5 +1,6 @@
 // Reads and checks the staff-account form (create and edit share it).
 import { ROLES, type Role } from '$lib/staff/roles';
+import type { FormFields } from './form-body';
 
 export interface UserForm {
 	email: string;
@@ -10,7 +11,7 @@ export interface UserForm {
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-export function readUserForm(data: FormData): { values: UserForm; problems: string[] } {
+export function readUserForm(data: FormFields): { values: UserForm; problems: string[] } {
 	const values: UserForm = {
 		email: String(data.get('email') ?? '').trim(),
 		displayName: String(data.get('displayName') ?? '').trim(),

@@ -199,14 +199,21 @@ export function checkAnswers(doc: Questionnaire, values: FormValues, only?: Set<
 	return { answers: effective, errors, visible, sections };
 }
 
-/** Turns a FormData (or URLSearchParams) into form values, keeping repeated names as lists. */
+/**
+ * Turns a FormData (or URLSearchParams, or the server's form fields) into form values, keeping
+ * repeated names as lists: one pass, and no name (not even `__proto__`) reaches a prototype.
+ */
 export function formValues(data: { entries(): IterableIterator<[string, FormDataEntryValue]> }): FormValues {
 	const values: FormValues = {};
 	for (const [name, entry] of data.entries()) {
 		if (typeof entry !== 'string') continue;
+		if (!Object.hasOwn(values, name)) {
+			Object.defineProperty(values, name, { value: entry, enumerable: true, writable: true, configurable: true });
+			continue;
+		}
 		const existing = values[name];
-		if (existing === undefined) values[name] = entry;
-		else values[name] = Array.isArray(existing) ? [...existing, entry] : [existing, entry];
+		if (Array.isArray(existing)) existing.push(entry);
+		else values[name] = [existing, entry];
 	}
 	return values;
 }

@@ -37,8 +37,6 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 			status: 303,
 			headers: { location: `/admin/login?next=${encodeURIComponent(path + event.url.search)}` }
 		});
-	const response = await resolve(event);
-	// Staff pages hold residents' answers: never kept in a shared cache or the back-forward cache.
-	response.headers.set('Cache-Control', 'no-store');
-	return response;
+	// Staff pages hold residents' answers: securityHeaders keeps them out of every cache.
+	return resolve(event);
 };

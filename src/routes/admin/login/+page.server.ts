@@ -1,5 +1,7 @@
 // Staff login. A wrong login id and a wrong password get the same message and take the same
-// time; repeated failures slow down per login id and per client address.
+// time; every try is counted before the password is checked (per login id from this address,
+// per address, and gently per login id), and repeated failures are folded into one audit event
+// per window, so neither guessing nor flooding gets far.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -7,11 +9,19 @@ import * as users from '$lib/server/users';
 import * as audit from '$lib/server/audit';
 import { dummyHash, verifyPassword } from '$lib/server/auth/password';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/sessions';
-import { LoginThrottle } from '$lib/server/auth/throttle';
+import { PASSWORD_FOLD_MS, passwordKeys, passwordThrottle, throttledMessage } from '$lib/server/auth/throttle';
 import { safeNext } from '$lib/server/auth/safe-next';
+import { readForm, text, type FormLimits } from '$lib/server/form-body';
+import { clientAddress } from '$lib/server/client-address';
 
-const throttle = new LoginThrottle();
 const WRONG = 'ログインIDまたはパスワードが正しくありません。';
+/** No account has a longer login id or password, so longer ones are refused unchecked. */
+const MAX_PASSWORD_LENGTH = 1024;
+const LOGIN_FORM: FormLimits = {
+	maxFields: 10,
+	maxLength: 4096,
+	accepts: (name) => name === 'email' || name === 'password' || name === 'next'
+};
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
@@ -19,38 +29,37 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
-		const data = await request.formData();
-		const email = String(data.get('email') ?? '').trim();
-		const password = String(data.get('password') ?? '');
-		const next = String(data.get('next') ?? '');
-		const keys = [`account:${email.toLowerCase()}`, `address:${getClientAddress()}`];
-
-		const wait = throttle.waitMs(keys);
-		if (wait > 0) {
-			audit.record(db(), { id: null, email }, 'login.throttled');
-			return fail(429, {
-				email,
-				message: `ログインの失敗が続いたため、一時的に制限しています。${Math.ceil(wait / 1000)} 秒ほど待ってから、もう一度お試しください。`
-			});
-		}
+	default: async (event) => {
+		const data = await readForm(event.request, LOGIN_FORM);
+		const email = text(data, 'email').trim();
+		const password = text(data, 'password');
+		const next = text(data, 'next');
+		if (email.length > audit.MAX_ACTOR_LENGTH || password.length > MAX_PASSWORD_LENGTH)
+			return fail(400, { email: email.slice(0, audit.MAX_ACTOR_LENGTH), message: WRONG });
 
 		const user = users.findForLogin(db(), email);
+		const actor = user ? { id: user.id, email: user.email } : { id: null, email };
+		const who = user ? `user:${user.id}` : 'unknown-id';
+		const keys = passwordKeys(email, clientAddress(event));
+		const wait = passwordThrottle.attempt(keys);
+		if (wait > 0) {
+			audit.recordFolded(db(), { key: `login.throttled:${who}`, windowMs: PASSWORD_FOLD_MS }, actor, 'login.throttled');
+			return fail(429, { email, message: throttledMessage(wait) });
+		}
+
 		// Verified against a stand-in hash when the id is unknown, so both cases take as long.
 		const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
 		if (!user || !matches || user.disabled) {
-			throttle.fail(keys);
-			audit.record(db(), user ? { id: user.id, email: user.email } : { id: null, email }, 'login.failure', '', {
-				reason: !user ? 'unknown-id' : user.disabled && matches ? 'disabled' : 'wrong-password'
-			});
+			const reason = !user ? 'unknown-id' : user.disabled && matches ? 'disabled' : 'wrong-password';
+			audit.recordFolded(db(), { key: `login.failure:${reason}:${who}`, windowMs: PASSWORD_FOLD_MS }, actor, 'login.failure', '', { reason });
 			return fail(400, { email, message: WRONG });
 		}
 
-		throttle.succeed(keys[0]);
+		passwordThrottle.succeed(keys);
 		const token = generateSessionToken();
 		const session = createSession(db(), token, user.id);
-		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
-		audit.record(db(), { id: user.id, email: user.email }, 'login.success');
+		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+		audit.record(db(), actor, 'login.success');
 		redirect(303, safeNext(next));
 	}
 };

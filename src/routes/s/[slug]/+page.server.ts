@@ -15,8 +15,17 @@ import type { InvitationProblem, SubmitFailure } from '$lib/survey/submission';
 import * as invitations from '$lib/server/invitations';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
 import { t } from '$lib/survey/messages';
+import { readSurveyPost } from '$lib/server/survey-post';
+import { clientAddress } from '$lib/server/client-address';
+import * as audit from '$lib/server/audit';
 
+/**
+ * Responses per client (per address) in a window. Counted only for a post that passed every
+ * other check, so junk posts never use up the allowance of residents sharing an address.
+ */
 const limiter = new RateLimiter(config.submitLimit, config.submitWindowMs);
+/** Refused submissions of one survey are counted in one audit event an hour: the alarm. */
+const LIMITED_FOLD_MS = 60 * 60_000;
 /**
  * Wrong invitation codes tried, per client, so codes cannot be found by trying many. A valid
  * code counts for nothing: a resident reloading the survey or switching its language is not
@@ -25,13 +34,13 @@ const limiter = new RateLimiter(config.submitLimit, config.submitWindowMs);
 const wrongCodes = new RateLimiter(config.submitLimit, config.submitWindowMs);
 
 /** What stops a resident before the form of a survey that needs an invitation code. */
-function invitationProblem(surveyId: number, typed: string | null, client: () => string): InvitationProblem | undefined {
+function invitationProblem(surveyId: number, typed: string | null, client: string): InvitationProblem | undefined {
 	if (typed === null) return 'missing';
 	const state = invitations.check(db(), surveyId, typed);
 	// A mistyped code guesses nothing: only well-formed wrong ones count against the client.
 	if (state === 'malformed') return state;
-	if (!wrongCodes.allows(client())) return 'rateLimited';
-	if (state !== 'valid') wrongCodes.take(client());
+	if (!wrongCodes.allows(client)) return 'rateLimited';
+	if (state !== 'valid') wrongCodes.take(client);
 	return state === 'valid' ? undefined : state;
 }
 
@@ -42,7 +51,8 @@ function find(slug: string) {
 	return found;
 }
 
-export const load: PageServerLoad = ({ params, locals, url, getClientAddress }) => {
+export const load: PageServerLoad = (event) => {
+	const { params, locals, url } = event;
 	const { survey, versionId, document } = find(params.slug);
 	const prefs = pagePreferences(url, locals);
 	const lang = offeredLanguage(prefs.lang, document.languages);
@@ -51,7 +61,7 @@ export const load: PageServerLoad = ({ params, locals, url, getClientAddress }) 
 	if (phase !== 'open')
 		return { phase, lang, size: prefs.size, title, opensAt: survey.opensAt, slug: survey.slug };
 	const typed = survey.invitationRequired ? url.searchParams.get('code') : null;
-	const problem = survey.invitationRequired ? invitationProblem(survey.id, typed, getClientAddress) : undefined;
+	const problem = survey.invitationRequired ? invitationProblem(survey.id, typed, clientAddress(event)) : undefined;
 	if (problem)
 		return {
 			phase: 'invitation' as const,
@@ -79,15 +89,15 @@ export const load: PageServerLoad = ({ params, locals, url, getClientAddress }) 
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals, getClientAddress }) => {
+	default: async (event) => {
+		const { params, locals } = event;
 		const { survey } = find(params.slug);
-		const data = await request.formData();
+		const data = await readSurveyPost(db(), survey, event.request);
 		const values = formValues(data);
 		const failure = (status: number, extra: Partial<SubmitFailure>) =>
 			fail(status, { values, errors: {}, consentMissing: false, ...extra } satisfies SubmitFailure);
 
 		if (surveyPhase(survey, new Date()) !== 'open') return failure(409, { formError: 'closed' });
-		if (!limiter.take(getClientAddress())) return failure(429, { formError: 'rateLimited' });
 
 		const key = data.get('submissionKey');
 		if (typeof key !== 'string' || !responses.isSubmissionKey(key))
@@ -107,6 +117,11 @@ export const actions: Actions = {
 		const consentMissing = data.get('consent') !== 'yes';
 		const { answers, errors } = checkAnswers(document, values);
 		if (consentMissing || Object.keys(errors).length) return failure(400, { errors, consentMissing });
+
+		if (!limiter.take(clientAddress(event))) {
+			audit.recordFolded(db(), { key: `submit.limited:${survey.id}`, windowMs: LIMITED_FOLD_MS }, null, 'submit.limited', `survey:${survey.slug}`);
+			return failure(429, { formError: 'rateLimited' });
+		}
 
 		const langField = data.get('lang');
 		const lang = offeredLanguage(

@@ -14,6 +14,9 @@ import {
 	invalidateUserSessions,
 	setSessionCookie
 } from '$lib/server/auth/sessions';
+import { PASSWORD_FOLD_MS, passwordKeys, passwordThrottle, throttledMessage } from '$lib/server/auth/throttle';
+import { readForm, STAFF_FORM, text } from '$lib/server/form-body';
+import { clientAddress } from '$lib/server/client-address';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireStaff(event);
@@ -23,13 +26,20 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireStaff(event);
-		const data = await event.request.formData();
-		const current = String(data.get('current') ?? '');
-		const next = String(data.get('password') ?? '');
-		const confirm = String(data.get('confirm') ?? '');
+		const data = await readForm(event.request, STAFF_FORM);
+		const current = text(data, 'current');
+		const next = text(data, 'password');
+		const confirm = text(data, 'confirm');
+		// The current password is guessed no faster here than at the login form.
+		const keys = passwordKeys(user.email, clientAddress(event));
+		const wait = passwordThrottle.attempt(keys);
+		if (wait > 0) return fail(429, { message: throttledMessage(wait) });
 		const login = users.findForLogin(db(), user.email);
-		if (!login || !(await verifyPassword(login.passwordHash, current)))
+		if (!login || !(await verifyPassword(login.passwordHash, current))) {
+			audit.recordFolded(db(), { key: `user.password.failure:${user.id}`, windowMs: PASSWORD_FOLD_MS }, user, 'user.password.failure', `user:${user.id}`);
 			return fail(400, { message: '現在のパスワードが正しくありません。' });
+		}
+		passwordThrottle.succeed(keys);
 		const problem =
 			next !== confirm ? '新しいパスワードが確認用と一致しません。' : passwordProblem(next, user.email);
 		if (problem) return fail(400, { message: problem });

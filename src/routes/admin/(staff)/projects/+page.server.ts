@@ -6,6 +6,7 @@ import * as projects from '$lib/server/projects';
 import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { conditionToText, textToCondition } from '$lib/survey/sheet-conditions';
+import { readForm, STAFF_FORM, text as field, type FormFields } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
 	requireStaff(event, 'designer');
@@ -17,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
+const text = (data: FormFields, name: string) => field(data, name).trim();
 const int = (v: string) => (/^\d+$/.test(v.normalize('NFKC')) ? Number(v.normalize('NFKC')) : NaN);
 
 function done(what: string): never {
@@ -28,7 +29,7 @@ function done(what: string): never {
 function deleter(kind: 'project' | 'indicator', remove: (database: DB, id: number) => void) {
 	return async (event: RequestEvent) => {
 		const user = requireStaff(event, 'designer');
-		const id = int(text(await event.request.formData(), 'id'));
+		const id = int(text(await readForm(event.request, STAFF_FORM), 'id'));
 		remove(db(), id);
 		audit.record(db(), user, `${kind}.delete`, `${kind}:${id}`);
 		done('deleted');
@@ -38,7 +39,7 @@ function deleter(kind: 'project' | 'indicator', remove: (database: DB, id: numbe
 export const actions: Actions = {
 	saveProject: async (event) => {
 		const user = requireStaff(event, 'designer');
-		const data = await event.request.formData();
+		const data = await readForm(event.request, STAFF_FORM);
 		const id = int(text(data, 'id')) || undefined;
 		const number = int(text(data, 'number'));
 		const name = text(data, 'name');
@@ -54,7 +55,7 @@ export const actions: Actions = {
 	deleteProject: deleter('project', projects.deleteProject),
 	saveIndicator: async (event) => {
 		const user = requireStaff(event, 'designer');
-		const data = await event.request.formData();
+		const data = await readForm(event.request, STAFF_FORM);
 		const id = int(text(data, 'id')) || undefined;
 		const projectId = int(text(data, 'projectId'));
 		const name = text(data, 'name');

@@ -11,25 +11,25 @@ import { blankQuestionnaire } from '$lib/survey/defaults';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { csvToQuestionnaire, type SheetProblem } from '$lib/survey/sheet';
 import template from '$lib/survey/templates/digital-level-2022.json';
+import { readUpload, uploadTooLarge, type FormFields } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
 	requireStaff(event, 'designer');
 	return { surveys: surveys.listForStaff(db(), new Date()) };
 };
 
-const MAX_UPLOAD = 2_000_000;
-
-async function uploaded(data: FormData): Promise<string | undefined> {
+async function uploaded(data: FormFields): Promise<string | undefined> {
 	const file = data.get('file');
 	if (!(file instanceof File) || file.size === 0) return undefined;
-	if (file.size > MAX_UPLOAD) return '';
 	return await file.text();
 }
 
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireStaff(event, 'designer');
-		const data = await event.request.formData();
+		const data = await readUpload(event.request);
+		if (!data)
+			return fail(413, { values: { source: '', slug: '', fiscalYear: '', title: '', cloneOf: '' }, problems: [uploadTooLarge()], sheetProblems: [] });
 		const source = String(data.get('source') ?? '');
 		const title = String(data.get('title') ?? '').trim();
 		const { slug, fiscalYear, problems } = readSlugAndYear(data, db());
@@ -45,7 +45,6 @@ export const actions: Actions = {
 		} else if (source === 'json' || source === 'csv') {
 			const text = await uploaded(data);
 			if (text === undefined) problems.push('ファイルを選んでください。');
-			else if (text === '') problems.push('ファイルが大きすぎます（2 MB まで）。');
 			else if (source === 'json') {
 				let parsed: unknown;
 				try {

@@ -6,6 +6,7 @@ import * as users from '$lib/server/users';
 import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { readUserForm } from '$lib/server/user-form';
+import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
 	requireStaff(event, 'admin');
@@ -15,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireStaff(event, 'admin');
-		const { values, problems } = readUserForm(await event.request.formData());
+		const { values, problems } = readUserForm(await readForm(event.request, STAFF_FORM));
 		if (users.emailTaken(db(), values.email)) problems.push('このログインIDはすでに使われています。');
 		if (problems.length) return fail(400, { values, problems });
 		const password = users.oneTimePassword();

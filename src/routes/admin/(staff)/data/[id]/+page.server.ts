@@ -8,6 +8,7 @@ import * as responses from '$lib/server/responses';
 import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems } from '$lib/server/data-export';
 import { downloadQuery, readExportChoice } from '$lib/server/export-form';
+import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = analystSurvey(event);
@@ -18,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	prepare: async (event) => {
 		const { survey } = analystSurvey(event);
-		const data = await event.request.formData();
+		const data = await readForm(event.request, STAFF_FORM);
 		const choice = readExportChoice((name) => data.get(name)?.toString() ?? null);
 		if (choice.encoding === 'cp932') {
 			const problems = cp932Problems(db(), survey.id, choice.kind);

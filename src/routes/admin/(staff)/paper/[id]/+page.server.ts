@@ -7,6 +7,7 @@ import { InvitationTaken, invitationProblem, paperCount, storePaper } from '$lib
 import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { checkPaper, paperFields } from '$lib/survey/paper';
+import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
 	const { survey, document } = clerkSurvey(event);
@@ -36,7 +37,8 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { user, survey, document } = clerkSurvey(event);
-		const data = await event.request.formData();
+		const known = new Set([...paperFields(document).map((f) => f.name), INVITATION_FIELD]);
+		const data = await readForm(event.request, { ...STAFF_FORM, accepts: (name) => known.has(name) });
 		const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
 		const { rows, errors } = checkPaper(document, values);
 		if (!Object.keys(errors).length && !rows.length)

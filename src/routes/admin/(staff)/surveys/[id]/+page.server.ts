@@ -8,6 +8,7 @@ import * as audit from '$lib/server/audit';
 import * as invitations from '$lib/server/invitations';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { readSettings, toLocalInput } from '$lib/server/survey-form';
+import { readForm, STAFF_FORM } from '$lib/server/form-body';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { diffQuestionnaires } from '$lib/survey/diff';
 import { surveyPhase } from '$lib/survey/phase';
@@ -59,7 +60,7 @@ function step(verb: Verb, run: (surveyId: number) => unknown) {
 export const actions: Actions = {
 	settings: async (event) => {
 		const { user, survey } = designerSurvey(event);
-		const { settings, problems } = readSettings(await event.request.formData(), db(), survey.id);
+		const { settings, problems } = readSettings(await readForm(event.request, STAFF_FORM), db(), survey.id);
 		if (problems.length) return fail(400, { problems });
 		surveys.updateSettings(db(), survey.id, settings);
 		audit.record(db(), user, 'survey.settings', `survey:${settings.slug}`, { ...settings });

@@ -7,6 +7,7 @@ import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { invalidateUserSessions } from '$lib/server/auth/sessions';
 import { readUserForm } from '$lib/server/user-form';
+import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
 function target(id: string) {
 	const user = /^\d+$/.test(id) ? users.get(db(), Number(id)) : undefined;
@@ -23,7 +24,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const admin = requireStaff(event, 'admin');
 		const before = target(event.params.id);
-		const { values, problems } = readUserForm(await event.request.formData());
+		const { values, problems } = readUserForm(await readForm(event.request, STAFF_FORM));
 		if (users.emailTaken(db(), values.email, before.id)) problems.push('このログインIDはすでに使われています。');
 		const staysAdmin = values.roles.includes('admin') && !values.disabled;
 		if (!staysAdmin && before.roles.includes('admin') && users.activeAdminCount(db(), before.id) === 0)

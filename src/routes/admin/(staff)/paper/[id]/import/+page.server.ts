@@ -10,6 +10,7 @@ import { csvRow, readPaperCsv, type PaperImport } from '$lib/survey/paper-import
 import type { Questionnaire } from '$lib/survey/schema';
 import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { decodeUpload } from '$lib/server/csv/encoding';
+import { readForm, readUpload, STAFF_DOCUMENT_FORM, text, uploadTooLarge } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
 	const { survey, document } = clerkSurvey(event);
@@ -34,7 +35,9 @@ function read(survey: { id: number; invitationRequired: boolean }, document: Que
 export const actions: Actions = {
 	check: async (event) => {
 		const { survey, document } = clerkSurvey(event);
-		const file = (await event.request.formData()).get('file');
+		const data = await readUpload(event.request);
+		if (!data) return fail(413, { problems: [{ row: 0, column: '', message: uploadTooLarge() }] });
+		const file = data.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルを選んでください。' }] });
 		if (file.size > MAX) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルが大きすぎます（5 MB まで）。' }] });
 		const csv = decodeUpload(new Uint8Array(await file.arrayBuffer()));
@@ -44,7 +47,7 @@ export const actions: Actions = {
 	},
 	import: async (event) => {
 		const { user, survey, document } = clerkSurvey(event);
-		const csv = String((await event.request.formData()).get('csv') ?? '');
+		const csv = text(await readForm(event.request, STAFF_DOCUMENT_FORM), 'csv');
 		// Checked again: the server never trusts what came back from the browser.
 		const result = read(survey, document, csv);
 		if (!result.ok) return fail(400, { problems: result.problems });

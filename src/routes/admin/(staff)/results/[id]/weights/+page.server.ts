@@ -10,6 +10,7 @@ import * as weighting from '$lib/server/analytics/weighting';
 import * as surveys from '$lib/server/surveys';
 import { readMargins, MARGIN_COLUMNS } from '$lib/analytics/margins';
 import { decodeUpload } from '$lib/server/csv/encoding';
+import { readUpload, uploadTooLarge } from '$lib/server/form-body';
 import { effectiveN } from '$lib/analytics/frequencies';
 import { VALID } from '$lib/analytics/dataset';
 
@@ -62,7 +63,8 @@ const MAX = 1_000_000;
 export const actions: Actions = {
 	save: async (event) => {
 		const { user, survey } = analystSurvey(event);
-		const form = await event.request.formData();
+		const form = await readUpload(event.request);
+		if (!form) return fail(413, { problems: [{ row: 0, column: '', message: uploadTooLarge() }], note: '' });
 		const file = form.get('file');
 		const note = String(form.get('note') ?? '').trim().slice(0, 200);
 		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルを選んでください。' }], note });

@@ -5,6 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import { designerSurvey } from '$lib/server/survey-guard';
+import { readForm, STAFF_DOCUMENT_FORM } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
@@ -16,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { survey } = designerSurvey(event);
-		const raw = (await event.request.formData()).get('document');
+		const raw = (await readForm(event.request, STAFF_DOCUMENT_FORM)).get('document');
 		let document: unknown;
 		try {
 			document = JSON.parse(String(raw));

@@ -13,6 +13,7 @@ import { designerSurvey } from '$lib/server/survey-guard';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { dayIn } from '$lib/survey/phase';
 import type { Survey } from '$lib/server/surveys';
+import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
 /** The questionnaire the letters speak of: the published one, else a valid draft. */
 function letterDocument(survey: Survey) {
@@ -45,7 +46,7 @@ export const actions: Actions = {
 		const { user, survey } = designerSurvey(event);
 		const doc = letterDocument(survey);
 		if (!doc || survey.status === 'archived') error(409, '調査票が公開できる状態になってから発行してください。');
-		const data = await event.request.formData();
+		const data = await readForm(event.request, STAFF_FORM);
 		const typed = String(data.get('count') ?? '').normalize('NFKC').trim();
 		const greeting = String(data.get('greeting') ?? '').trim() || GREETING;
 		const count = /^\d+$/.test(typed) ? Number(typed) : NaN;
@@ -71,7 +72,7 @@ export const actions: Actions = {
 	},
 	withdraw: async (event) => {
 		const { user, survey } = designerSurvey(event);
-		const raw = String((await event.request.formData()).get('batchId') ?? '');
+		const raw = String((await readForm(event.request, STAFF_FORM)).get('batchId') ?? '');
 		const batchId = /^\d+$/.test(raw) ? Number(raw) : NaN;
 		if (Number.isNaN(batchId)) return fail(400, { problems: ['取り消す発行分が指定されていません。'] });
 		const withdrawn = invitations.withdraw(db(), survey.id, batchId);

@@ -11,10 +11,11 @@ import { toCsv } from '$lib/server/csv/cells';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
 import { dayIn } from '$lib/survey/phase';
 import { config } from '$lib/server/config';
+import { readForm, STAFF_DOCUMENT_FORM } from '$lib/server/form-body';
 
 export const POST: RequestHandler = async (event) => {
 	const { user, survey } = designerSurvey(event);
-	const typed = String((await event.request.formData()).get('codes') ?? '').split(/\s+/).filter(Boolean);
+	const typed = String((await readForm(event.request, STAFF_DOCUMENT_FORM)).get('codes') ?? '').split(/\s+/).filter(Boolean);
 	const codes = typed.map(normalizeCode);
 	if (!codes.length || codes.length > invitations.MAX_BATCH || codes.some((c) => !c))
 		error(400, '招待コードが読み取れませんでした。');
