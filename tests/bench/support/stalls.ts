@@ -11,6 +11,8 @@ export async function longestStall<T>(work: () => Promise<T>, everyMs = 1): Prom
 	const started = performance.now();
 	try {
 		const result = await work();
+		// The stretch since the last tick counts too: work shorter than one tick is still a stall.
+		longestMs = Math.max(longestMs, performance.now() - last);
 		return { result, longestMs, ms: performance.now() - started };
 	} finally {
 		clearInterval(ticker);
