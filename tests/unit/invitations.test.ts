@@ -2,17 +2,23 @@
 // they open in the same transaction (and not at all if that fails), never linked to it; and
 // the survey page and its action for a survey that requires them.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
-import { tempDatabasePath } from './support/temp-db';
 import { runAction } from './support/run-action';
 import { formatCode, normalizeCode } from '../../src/lib/survey/invitation-code';
 import { letters } from '../../src/lib/server/invitation-letters';
+import { keyFileFor } from '../../src/lib/server/code-key';
 
-const temp = tempDatabasePath();
-process.env.DATABASE_PATH = temp.file;
-process.env.SUBMIT_RATE_LIMIT = '3';
+// Before any import reads the configuration (imports are hoisted above plain statements).
+const temp = await vi.hoisted(async () => {
+	const { tempDatabasePath } = await import('./support/temp-db');
+	const t = tempDatabasePath();
+	process.env.DATABASE_PATH = t.file;
+	process.env.SUBMIT_RATE_LIMIT = '3';
+	return t;
+});
 
 let db: Database.Database;
 let invitations: typeof import('../../src/lib/server/invitations');
@@ -73,6 +79,46 @@ describe('issuing codes', () => {
 		expect(codes.filter((c) => file.includes(c) || file.includes(formatCode(c)))).toEqual([]);
 	});
 
+	it('keys each hash with a secret kept beside the database, never in it', () => {
+		const { codes } = invitations.issue(db, surveyId, 20, '2026-12-01');
+		const keyFile = keyFileFor(temp.file);
+		expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+		const key = Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex');
+		expect(key.length).toBe(32);
+		const stored = new Set(db.prepare('SELECT code_hash FROM invitation').pluck().all() as string[]);
+		for (const code of codes) {
+			expect(stored.has(createHash('sha256').update(code).digest('hex'))).toBe(false);
+			expect(stored.has(createHmac('sha256', key).update(code).digest('hex'))).toBe(true);
+		}
+		// Neither the key nor anything that spells it is in the database file.
+		db.pragma('wal_checkpoint(TRUNCATE)');
+		const file = fs.readFileSync(temp.file);
+		expect(file.includes(key)).toBe(false);
+		expect(file.toString('latin1').includes(key.toString('hex'))).toBe(false);
+	});
+
+	it('still takes codes issued before the key (plain SHA-256), and marks their batch', () => {
+		const code = '314159265358';
+		const batch = Number(
+			db.prepare("INSERT INTO invitation_batch (survey_id, issued, issued_on, keyed) VALUES (?, 1, '2026-11-01', 0)").run(surveyId).lastInsertRowid
+		);
+		db.prepare('INSERT INTO invitation (code_hash, batch_id) VALUES (?, ?)').run(createHash('sha256').update(code).digest('hex'), batch);
+		expect(invitations.check(db, surveyId, code)).toBe('valid');
+		expect(invitations.batches(db, surveyId).find((b) => b.id === batch)?.keyed).toBe(false);
+		expect(invitations.batches(db, surveyId).filter((b) => b.id !== batch).every((b) => b.keyed)).toBe(true);
+		invitations.withdraw(db, surveyId, batch);
+		expect(invitations.check(db, surveyId, code)).toBe('unknown');
+	});
+
+	it('refuses a key that is too short', () => {
+		process.env.INVITATION_KEY = 'abcd';
+		try {
+			expect(() => invitations.check(db, surveyId, '123456789012')).toThrow(/32 random bytes/);
+		} finally {
+			delete process.env.INVITATION_KEY;
+		}
+	});
+
 	it('refuses a count outside 1 to the maximum', () => {
 		expect(() => invitations.issue(db, surveyId, 0, '2026-12-01')).toThrow(RangeError);
 		expect(() => invitations.issue(db, surveyId, invitations.MAX_BATCH + 1, '2026-12-01')).toThrow(RangeError);
@@ -125,7 +171,7 @@ describe('using a code', () => {
 	it('counts used and unused codes per batch; withdrawing leaves the used ones counted', () => {
 		const { batchId, codes } = invitations.issue(db, surveyId, 5, '2026-12-02');
 		store(codes[0], 'invitation-key-000005');
-		expect(invitations.batches(db, surveyId)[0]).toEqual({ id: batchId, issued: 5, issuedOn: '2026-12-02', used: 1, unused: 4 });
+		expect(invitations.batches(db, surveyId)[0]).toEqual({ id: batchId, issued: 5, issuedOn: '2026-12-02', used: 1, unused: 4, keyed: true });
 		expect(invitations.withdraw(db, otherId, batchId)).toBe(0);
 		expect(invitations.withdraw(db, surveyId, batchId)).toBe(4);
 		expect(invitations.batches(db, surveyId)[0]).toMatchObject({ used: 1, unused: 0 });

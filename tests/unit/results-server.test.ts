@@ -159,7 +159,7 @@ describe('migrations 005 and 006', () => {
 		add.run('r1', 'C4', '', null, null, '紙の手続きも\n残してほしい', 'valid', 1);
 		old.prepare("INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES ('r0', 1, 'web', 'ja', '2022-10-01')").run();
 		add.run('r0', 'F1', '', 2, null, null, 'valid', 0);
-		expect(migrate(old)).toEqual(['005_results.sql', '006_answer_without_arrival_order.sql', '007_invitations.sql']);
+		expect(migrate(old).slice(0, 3)).toEqual(['005_results.sql', '006_answer_without_arrival_order.sql', '007_invitations.sql']);
 		// Answers are numbered within their response and kept in response-id order, with no rowid.
 		expect(old.prepare('SELECT response_id, seq, question_key FROM answer ORDER BY response_id, seq').raw().all()).toEqual([
 			['r0', 0, 'F1'],

@@ -73,6 +73,27 @@ export function recordFolded(
 	if (open.size > 1_000) for (const [key, f] of open) if (f.until <= now) open.delete(key);
 }
 
+/**
+ * Counts work that must not be told apart event by event (paper questionnaires typed in or
+ * imported): one row per person, action and day, dated at the day's start, with a count. The
+ * log then says how many a clerk entered that day, never when, in what order, or what.
+ */
+export function countForDay(db: DB, actor: Actor, action: string, target: string, day: string, n = 1): void {
+	const at = startOfJapanDay(day, 0);
+	db.transaction(() => {
+		const counted = db
+			.prepare(
+				`UPDATE audit_event SET detail = json_set(detail, '$.count', json_extract(detail, '$.count') + ?)
+				 WHERE action = ? AND actor_id = ? AND target = ? AND at = ?`
+			)
+			.run(n, action, actor.id, target, at).changes;
+		if (!counted)
+			db.prepare('INSERT INTO audit_event (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+				at, actor.id, actor.email.slice(0, MAX_ACTOR_LENGTH), action, target, JSON.stringify({ count: n })
+			);
+	})();
+}
+
 export interface AuditFilter {
 	/** Beginning of an action name, e.g. 'login' or 'login.failure'. */
 	action?: string;

@@ -1,7 +1,9 @@
-// Invitation codes: issued in batches (one per mailing), kept only as hashes, and used up by
-// the response they open, in that response's transaction, without any link to it.
-import { createHash, randomInt } from 'node:crypto';
+// Invitation codes: issued in batches (one per mailing), kept only as keyed hashes (HMAC under
+// a key outside the database), and used up by the response they open, in that response's
+// transaction, without any link to it. Batches issued before the key hold plain SHA-256.
+import { createHash, createHmac, randomInt } from 'node:crypto';
 import type { DB } from './db';
+import { codeKey } from './code-key';
 import { CODE_DIGITS, normalizeCode } from '$lib/survey/invitation-code';
 
 /** Codes one batch may hold: letters a browser can lay out and print in one go (about 10 MB of page); a larger mailing is issued in several batches. */
@@ -10,7 +12,14 @@ export const MAX_BATCH = 2000;
 /** What a typed code is for a survey: malformed (not 12 digits), unknown, used, or valid. */
 export type CodeState = 'valid' | 'used' | 'unknown' | 'malformed';
 
-const hash = (digits: string) => createHash('sha256').update(digits).digest('hex');
+/** The code's hash as new batches keep it: HMAC-SHA-256 under the key of this database. */
+const keyedHash = (db: DB, digits: string) => createHmac('sha256', codeKey(db.name)).update(digits).digest('hex');
+/** The hash batches issued before the key keep (keyed = 0). */
+const legacyHash = (digits: string) => createHash('sha256').update(digits).digest('hex');
+
+/** Matches a code's row under either hash, each only in the batches that use it. */
+const MATCH = `((i.code_hash = ? AND b.keyed = 1) OR (i.code_hash = ? AND b.keyed = 0))`;
+const matchParams = (db: DB, digits: string) => [keyedHash(db, digits), legacyHash(digits)];
 
 const newCode = () => Array.from({ length: CODE_DIGITS }, () => randomInt(10)).join('');
 
@@ -19,27 +28,31 @@ export function issue(db: DB, surveyId: number, count: number, day: string): { b
 	if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH) throw new RangeError(`count must be 1 to ${MAX_BATCH}`);
 	return db.transaction(() => {
 		const batchId = Number(
-			db.prepare('INSERT INTO invitation_batch (survey_id, issued, issued_on) VALUES (?, ?, ?)').run(surveyId, count, day).lastInsertRowid
+			db.prepare('INSERT INTO invitation_batch (survey_id, issued, issued_on, keyed) VALUES (?, ?, ?, 1)').run(surveyId, count, day).lastInsertRowid
 		);
 		const insert = db.prepare('INSERT INTO invitation (code_hash, batch_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+		const legacy = db.prepare('SELECT 1 FROM invitation WHERE code_hash = ?').pluck();
+		const anyLegacy = !!db.prepare('SELECT 1 FROM invitation_batch WHERE keyed = 0 LIMIT 1').get();
 		const codes: string[] = [];
-		// A code already issued (to any survey) is drawn again, so every code opens one survey only.
+		// A code already issued (to any survey, under either hash) is drawn again, so every code
+		// opens one survey only.
 		while (codes.length < count) {
 			const code = newCode();
-			if (insert.run(hash(code), batchId).changes) codes.push(code);
+			if (anyLegacy && legacy.get(legacyHash(code))) continue;
+			if (insert.run(keyedHash(db, code), batchId).changes) codes.push(code);
 		}
 		return { batchId, codes };
 	})();
 }
 
 const FIND = `SELECT i.used FROM invitation i JOIN invitation_batch b ON b.id = i.batch_id
-	WHERE i.code_hash = ? AND b.survey_id = ?`;
+	WHERE ${MATCH} AND b.survey_id = ?`;
 
 /** Whether a typed code may open this survey. */
 export function check(db: DB, surveyId: number, typed: string): CodeState {
 	const digits = normalizeCode(typed);
 	if (!digits) return 'malformed';
-	const used = db.prepare(FIND).pluck().get(hash(digits), surveyId) as number | undefined;
+	const used = db.prepare(FIND).pluck().get(...matchParams(db, digits), surveyId) as number | undefined;
 	return used === undefined ? 'unknown' : used ? 'used' : 'valid';
 }
 
@@ -53,10 +66,10 @@ export function claim(db: DB, surveyId: number, typed: string): boolean {
 	return (
 		db
 			.prepare(
-				`UPDATE invitation SET used = 1 WHERE code_hash = ? AND used = 0
-				 AND batch_id IN (SELECT id FROM invitation_batch WHERE survey_id = ?)`
+				`UPDATE invitation AS i SET used = 1 FROM invitation_batch AS b
+				 WHERE b.id = i.batch_id AND ${MATCH} AND i.used = 0 AND b.survey_id = ?`
 			)
-			.run(hash(digits), surveyId).changes === 1
+			.run(...matchParams(db, digits), surveyId).changes === 1
 	);
 }
 
@@ -67,19 +80,22 @@ export interface Batch {
 	used: number;
 	/** Codes still able to open the survey (issued less used and withdrawn). */
 	unused: number;
+	/** Kept under the key (false: issued before it, as plain SHA-256 a backup could reveal). */
+	keyed: boolean;
 }
 
 /** A survey's batches, newest first, with how many codes of each were used. */
 export function batches(db: DB, surveyId: number): Batch[] {
 	return db
 		.prepare(
-			`SELECT b.id, b.issued, b.issued_on AS issuedOn,
+			`SELECT b.id, b.issued, b.issued_on AS issuedOn, b.keyed,
 			        count(i.code_hash) FILTER (WHERE i.used = 1) AS used,
 			        count(i.code_hash) FILTER (WHERE i.used = 0) AS unused
 			 FROM invitation_batch b LEFT JOIN invitation i ON i.batch_id = b.id
 			 WHERE b.survey_id = ? GROUP BY b.id ORDER BY b.id DESC`
 		)
-		.all(surveyId) as Batch[];
+		.all(surveyId)
+		.map((b) => ({ ...(b as Batch), keyed: (b as { keyed: number }).keyed === 1 }));
 }
 
 /** Withdraws a batch's unused codes (letters lost or printed wrongly); used ones stay counted. */

@@ -4,6 +4,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
+import { config } from '$lib/server/config';
+import { dayIn } from '$lib/survey/phase';
 import { InvitationTaken, invitationProblems, storePaper } from '$lib/server/clerk';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { csvRow, readPaperCsv, type PaperImport } from '$lib/survey/paper-import';
@@ -59,7 +61,7 @@ export const actions: Actions = {
 			const message = 'この招待コードは、確認のあとでほかの回答に使われました。何も取り込んでいません。';
 			return fail(409, { problems: [{ row: csvRow(e.index), column: INVITATION_FIELD, message }] });
 		}
-		audit.record(db(), user, 'paper.import', `survey:${survey.slug}`, { responses: count });
+		audit.countForDay(db(), user, 'paper.import', `survey:${survey.slug}`, dayIn(new Date(), config.timeZone), count);
 		redirect(303, `/admin/paper/${survey.id}/import?imported=${count}`);
 	}
 };
