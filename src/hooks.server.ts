@@ -15,6 +15,7 @@ import { handlePreferences } from '$lib/server/page-preferences';
 import { handleSession } from '$lib/server/auth/handle-session';
 import { purgeExpiredSessions } from '$lib/server/auth/sessions';
 import { proxyWarning } from '$lib/server/client-address';
+import { FORM_MESSAGES } from '$lib/server/form-body';
 
 function housekeeping() {
 	const database = db();
@@ -52,8 +53,19 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = sequence(securityHeaders, handlePreferences, handleSession);
 
+/** What a request SvelteKit itself refused is told (a JSON post, an undecodable address, …). */
+const REFUSED: Record<number, string> = {
+	400: FORM_MESSAGES.broken,
+	405: 'このページでは、その操作はできません。',
+	413: FORM_MESSAGES.tooLarge,
+	415: FORM_MESSAGES.notForm
+};
+
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status === 404) return { message };
+	// A client's mistake, not the system's: answered briefly, and not logged (anyone could
+	// otherwise fill the log with stack traces).
+	if (status < 500) return { message: REFUSED[status] ?? FORM_MESSAGES.broken };
 	const id = randomUUID();
 	console.error(`error ${id}:`, error);
 	return { message: 'システムで問題が発生しました。', id };

@@ -90,7 +90,7 @@ describe('paper questionnaires', () => {
 		await page.waitForURL('**/import?imported=10');
 		expect(paperResponses()).toBe(before + 10);
 		const logged = readDatabase((db) =>
-			db.prepare("SELECT json_extract(detail, '$.responses') FROM audit_event WHERE action = 'paper.import' AND actor = ?").pluck().get(clerk.email)
+			db.prepare("SELECT json_extract(detail, '$.count') FROM audit_event WHERE action = 'paper.import' AND actor = ?").pluck().get(clerk.email)
 		);
 		expect(logged).toBe(10);
 		await context.close();

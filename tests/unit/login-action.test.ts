@@ -4,12 +4,14 @@ import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
 import { tempDatabasePath } from './support/temp-db';
 import { runAction } from './support/run-action';
+import { FakeCookies } from './support/fake-cookies';
 import { ACCOUNT_RULES, ADDRESS_RULES, PAIR_RULES } from '../../src/lib/server/auth/throttle';
 
 const temp = tempDatabasePath();
 process.env.DATABASE_PATH = temp.file;
 
 let login: (event: never) => unknown;
+let deviceCookie = '';
 let users: typeof import('../../src/lib/server/users');
 let db: Database.Database;
 
@@ -33,8 +35,8 @@ afterAll(() => {
 
 const auditCount = () => db.prepare('SELECT count(*) FROM audit_event').pluck().get() as number;
 
-const attempt = (email: string, password: string, client: string, url = 'http://localhost/admin/login', next = '') =>
-	runAction(login, { url, fields: { email, password, next }, client });
+const attempt = (email: string, password: string, client: string, url = 'http://localhost/admin/login', next = '', cookies?: FakeCookies) =>
+	runAction(login, { url, fields: { email, password, next }, client, cookies });
 
 describe('staff login', () => {
 	it('answers a wrong id and a wrong password alike, and logs both', async () => {
@@ -60,6 +62,10 @@ describe('staff login', () => {
 		expect(cookies.options.get('staff_session')).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true, path: '/' });
 		const plain = await attempt('hanako@city.example', 'kawa-no-nagare-2026', '198.51.100.3');
 		expect(plain.cookies.options.get('staff_session')).toMatchObject({ secure: false });
+		// The browser is remembered for the account, for the login page only.
+		deviceCookie = plain.cookies.get('staff_device')!;
+		expect(deviceCookie).toMatch(/^\d+\.[\w-]+\.[\w-]{43}$/);
+		expect(plain.cookies.options.get('staff_device')).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/admin/login' });
 	});
 
 	it('slows down a login id tried from many addresses, even for the right password, but never locks it', async () => {
@@ -69,6 +75,22 @@ describe('staff login', () => {
 		expect(isActionFailure(result) && (result.data as { message?: string } | undefined)?.message).toContain('一時的に制限しています');
 		expect(ACCOUNT_RULES.lockAfter).toBe(Infinity);
 		expect(ACCOUNT_RULES.maxDelayMs).toBeLessThanOrEqual(30_000);
+	});
+
+	it('lets the real user in from a browser that logged in before, while that login id is held back', async () => {
+		// hanako is held back now (the test above); her browser logged in earlier in this file.
+		const earlier = await attempt('hanako@city.example', 'kawa-no-nagare-2026', '192.0.2.99');
+		expect(isActionFailure(earlier.result) && earlier.result.status).toBe(429);
+		const device = new FakeCookies();
+		device.values.set('staff_device', deviceCookie);
+		const known = await attempt('hanako@city.example', 'kawa-no-nagare-2026', '198.18.0.1', undefined, '', device);
+		expect(isRedirect(known.result)).toBe(true);
+		// A forged or another account's cookie counts for nothing.
+		const forged = new FakeCookies();
+		forged.values.set('staff_device', deviceCookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+		for (let i = 0; i <= ACCOUNT_RULES.free; i++) await attempt('hanako@city.example', `wrong-again-${i}`, `192.0.3.${i}`);
+		const refused = await attempt('hanako@city.example', 'kawa-no-nagare-2026', '198.18.0.2', undefined, '', forged);
+		expect(isActionFailure(refused.result) && refused.result.status).toBe(429);
 	});
 
 	it('slows down one address trying many accounts', async () => {

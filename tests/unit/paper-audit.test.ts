@@ -36,7 +36,7 @@ const enter = (fields: Record<string, string>) =>
 
 describe('paper entry in the audit log', () => {
 	it('is one row per clerk and day with a count, dated at the start of the day', async () => {
-		const forms = [
+		const forms: Record<string, string>[] = [
 			{ F1: '3', F3: '20', D2: '1' },
 			{ F1: '8', F3: '2', D2: '5', A1: '1 2 3', C4: '紙で答えました' },
 			{ F1: '5', F3: '11', D2: '2', W1: '6' }

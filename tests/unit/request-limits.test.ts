@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
-import { parseUrlEncoded, readForm, STAFF_FORM, type FormLimits } from '../../src/lib/server/form-body';
+import { parseUrlEncoded, readForm, STAFF_DOCUMENT_FORM, STAFF_FORM, STAFF_UPLOAD_FORM, type FormLimits } from '../../src/lib/server/form-body';
 import { formValues } from '../../src/lib/survey/validate-answers';
 import { formShape } from '../../src/lib/survey/form-fields';
 import { cacheControl } from '../../src/lib/server/security-headers';
-import { proxyWarning } from '../../src/lib/server/client-address';
+import { addressKey, proxyWarning } from '../../src/lib/server/client-address';
+import { LoginThrottle, passwordKeys } from '../../src/lib/server/auth/throttle';
 import { RateLimiter } from '../../src/lib/server/rate-limit';
 import { config, parseByteSize } from '../../src/lib/server/config';
 import bundled from '../../src/lib/survey/templates/digital-level-2022.json';
@@ -100,8 +101,11 @@ describe('reading a posted form', () => {
 		expect(await outcome('consent=yes', 'text/plain')).toBe(415);
 		expect(await outcome('{"consent":"yes"}', 'application/json')).toBe(415);
 		expect(await outcome('consent=yes', null)).toBe(415);
-		expect(await outcome('--x\r\n', 'multipart/form-data')).toBe(400);
-		expect(await outcome('--x\r\nbroken', 'multipart/form-data; boundary=x')).toBe(400);
+		expect(await outcome('--x\r\n', 'multipart/form-data', STAFF_UPLOAD_FORM)).toBe(400);
+		expect(await outcome('--x\r\nbroken', 'multipart/form-data; boundary=x', STAFF_UPLOAD_FORM)).toBe(400);
+		// Only upload forms take multipart at all: no page sends it anywhere else.
+		const parts = '--x\r\nContent-Disposition: form-data; name="f"; filename="a"\r\n\r\n\r\n'.repeat(5000) + '--x--\r\n';
+		expect(await outcome(parts, 'multipart/form-data; boundary=x')).toBe(415);
 		expect(await outcome('a=%FF', URLENCODED)).toBe(400);
 		expect(await outcome('a=%E5%B1', URLENCODED)).toBe(400);
 		expect(await outcome('a=%zz', URLENCODED)).toBe(400);
@@ -113,13 +117,13 @@ describe('reading a posted form', () => {
 		form.append('note', 'メモ');
 		form.append('file', new File(['a,b\n1,2\n'], 'm.csv', { type: 'text/csv' }));
 		const request = new Request('http://localhost/x', { method: 'POST', body: form });
-		const fields = await readForm(request, { maxFields: 5, maxLength: 100, maxFileBytes: 100 });
+		const fields = await readForm(request, { maxFields: 5, maxLength: 100, maxFileBytes: 100, multipart: true });
 		expect(fields.get('note')).toBe('メモ');
 		expect(await (fields.get('file') as File).text()).toBe('a,b\n1,2\n');
 		// A form that takes no files drops them.
 		const again = new FormData();
 		again.append('file', new File(['x'], 'x.txt'));
-		const plain = await readForm(new Request('http://localhost/x', { method: 'POST', body: again }), STAFF_FORM);
+		const plain = await readForm(new Request('http://localhost/x', { method: 'POST', body: again }), STAFF_DOCUMENT_FORM);
 		expect(plain.get('file')).toBeNull();
 	});
 
@@ -173,6 +177,34 @@ describe('limits sized for real use', () => {
 		for (let i = 100; i < 300; i++) if (limiter.take('192.0.2.1', i * 1000)) accepted++;
 		expect(accepted).toBe(config.submitLimit);
 		expect(config.submitLimit).toBeLessThan(300);
+	});
+});
+
+describe('clients as the limits tell them apart', () => {
+	it('by IPv4 address, and by the /64 of an IPv6 address', () => {
+		expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
+		expect(addressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
+		expect(addressKey('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+		expect(addressKey('2001:0db8:0001:0002::1')).toBe('2001:db8:1:2::/64');
+		expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+		expect(addressKey('::1')).toBe('0:0:0:0::/64');
+		expect(addressKey('unknown')).toBe('unknown');
+	});
+
+	it('keep a bounded memory, and no try pays for sweeping it', () => {
+		const throttle = new LoginThrottle();
+		let slowest = 0;
+		for (let i = 0; i < 60_000; i++) {
+			const started = performance.now();
+			throttle.attempt(passwordKeys(`id${i}@x.example`, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`), 0);
+			if (i > 1000) slowest = Math.max(slowest, performance.now() - started);
+		}
+		expect(throttle.size).toBeLessThanOrEqual(100_000);
+		// Before: every try past 50,000 keys swept the whole map (17–19 ms each).
+		expect(slowest).toBeLessThan(100);
+		const limiter = new RateLimiter(10, 3_600_000);
+		for (let i = 0; i < 120_000; i++) limiter.take(`10.0.${i >> 8}.${i & 255}:${i}`, 0);
+		expect((limiter as unknown as { hits: Map<string, unknown> }).hits.size).toBeLessThanOrEqual(100_000);
 	});
 });
 

@@ -7,7 +7,10 @@ export function auditFilterFrom(url: URL): AuditFilter {
 	const get = (name: string) => url.searchParams.get(name)?.trim() || undefined;
 	const date = (name: string) => {
 		const v = get(name);
-		return v && DATE.test(v) ? v : undefined;
+		// The shape alone lets 2024-99-99 through; a real date reads back the same.
+		return v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
+			? v
+			: undefined;
 	};
 	return { action: get('action'), actor: get('actor'), from: date('from'), to: date('to') };
 }

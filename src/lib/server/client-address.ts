@@ -30,3 +30,18 @@ export function proxyWarning(env: Record<string, string | undefined>): string | 
 		'XFF_DEPTH (see README, "Running behind a reverse proxy").'
 	].join('\n');
 }
+
+/**
+ * What identifies one client in a limit: an IPv4 address, or an IPv6 address's /64 network
+ * (one home or phone gets a whole /64, so keying single IPv6 addresses would give an attacker
+ * endless fresh ones).
+ */
+export function addressKey(address: string): string {
+	const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+	if (v4 || !address.includes(':')) return v4 ? v4[1] : address;
+	const [head, tail = ''] = address.toLowerCase().split('%')[0].split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+	return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

@@ -1,8 +1,10 @@
 // Reads a posted form within limits, in time linear in the body, for every form the server
 // reads (the resident's survey, the login, staff forms and uploads). A body that is not a form,
 // has more fields than its form can have, or a value longer than any of its fields takes, is
-// refused with a 4xx and a short message before any further work; fields the form does not
-// know are skipped before their values are decoded.
+// refused with a 4xx and a short message before any further work; in a urlencoded body, fields
+// the form does not know are skipped before their values are decoded. Only staff forms that
+// upload a file or a document take multipart bodies (parsed whole, then limited): every other
+// form refuses them, as no page of the app sends one there.
 import { error } from '@sveltejs/kit';
 import { config } from './config';
 
@@ -15,19 +17,22 @@ export interface FormLimits {
 	accepts?: (name: string) => boolean;
 	/** The largest uploaded file in bytes; a form without this takes no files. */
 	maxFileBytes?: number;
+	/** Whether the form takes multipart bodies (staff uploads only); others get 415. */
+	multipart?: boolean;
 }
 
 /** An ordinary staff form: a few dozen fields of short text. */
 export const STAFF_FORM: FormLimits = { maxFields: 400, maxLength: 20_000 };
 
 /** A staff form that carries one large text (a questionnaire document, a pasted CSV). */
-export const STAFF_DOCUMENT_FORM: FormLimits = { maxFields: 20, maxLength: Number.MAX_SAFE_INTEGER };
+export const STAFF_DOCUMENT_FORM: FormLimits = { maxFields: 20, maxLength: Number.MAX_SAFE_INTEGER, multipart: true };
 
 /** A staff form that uploads one file (a CSV or JSON file), up to the body limit. */
 export const STAFF_UPLOAD_FORM: FormLimits = {
 	maxFields: 20,
 	maxLength: 20_000,
-	maxFileBytes: Number.MAX_SAFE_INTEGER
+	maxFileBytes: Number.MAX_SAFE_INTEGER,
+	multipart: true
 };
 
 /** The body limit as staff read it, e.g. "512 KB". */
@@ -66,7 +71,7 @@ export class FormFields {
 		return this.fields.get(name) ?? [];
 	}
 
-	/** Every field, text values only, in the order posted. */
+	/** Every field (files too), grouped by name in the order names first appear. */
 	*entries(): IterableIterator<[string, Entry]> {
 		for (const [name, list] of this.fields) for (const value of list) yield [name, value];
 	}
@@ -200,7 +205,7 @@ export async function readForm(request: Request, limits: FormLimits): Promise<Fo
 		}
 		return parseUrlEncoded(text, limits);
 	}
-	if (type === 'multipart/form-data') {
+	if (type === 'multipart/form-data' && limits.multipart) {
 		if (!boundary) error(400, FORM_MESSAGES.broken);
 		return readMultipart(request, limits);
 	}

@@ -10,7 +10,22 @@ import type { Handle } from '@sveltejs/kit';
 export function cacheControl(path: string, headers: Headers): string | undefined {
 	if (/^\s*attachment/i.test(headers.get('content-disposition') ?? '')) return 'private, no-store';
 	if (path === '/admin' || path.startsWith('/admin/') || path.startsWith('/s/')) return 'no-store';
+	// Every page is made per request; only the app's static files are worth caching.
+	if ((headers.get('content-type') ?? '').startsWith('text/html')) return 'no-store';
 	return undefined;
+}
+
+/**
+ * The path a request is for, as routes see it: the matched route's id, or the decoded path
+ * (so /%61dmin is /admin, as the router reads it).
+ */
+export function routePath(event: { route?: { id: string | null }; url: URL }): string {
+	if (event.route?.id) return event.route.id;
+	try {
+		return decodeURIComponent(event.url.pathname);
+	} catch {
+		return event.url.pathname;
+	}
 }
 
 /** The designer's preview shows the survey page in a frame of the staff page beside it. */
@@ -28,7 +43,7 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('X-Frame-Options', frameable ? 'SAMEORIGIN' : 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-	const cache = cacheControl(event.url.pathname, response.headers);
+	const cache = cacheControl(routePath(event), response.headers);
 	if (cache) response.headers.set('Cache-Control', cache);
 	if (event.url.protocol === 'https:')
 		response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');

@@ -21,7 +21,9 @@ function dateTime(value: FormDataEntryValue | null): string | null | 'invalid' {
 	const v = String(value ?? '').trim();
 	if (!v) return null;
 	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return 'invalid';
-	return new Date(`${v}:00+09:00`).toISOString();
+	const at = new Date(`${v}:00+09:00`);
+	// 2024-99-99T99:99 has the shape but is no date.
+	return Number.isNaN(at.getTime()) ? 'invalid' : at.toISOString();
 }
 
 export function readSettings(data: FormFields, db: DB, surveyId: number): { settings: Settings; problems: string[] } {

@@ -1,6 +1,7 @@
 // Reads a resident's survey post with the limits of the survey's own form: only the fields
-// of its published versions are read, and a post with more fields, or longer values, than
-// any of those forms can send is refused before any answer is looked at.
+// of its published versions are decoded, and a post with more fields, or longer values, than
+// any of those forms can send is refused before any answer is looked at. It is urlencoded
+// (the form has no file), so a multipart post is refused.
 import type { DB } from './db';
 import type { Survey } from './surveys';
 import { publishedVersion } from './surveys';

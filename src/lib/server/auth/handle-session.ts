@@ -2,6 +2,7 @@
 // staff path but the login page closed to anyone without a session.
 import type { Handle } from '@sveltejs/kit';
 import { db } from '../db';
+import { routePath } from '../security-headers';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -28,14 +29,14 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const path = event.url.pathname;
+	const path = routePath(event);
 	if (!isStaffPath(path)) return resolve(event);
 	// Each staff load and action checks the user's role itself; this only turns away anyone
 	// not logged in, in case a check were ever forgotten.
 	if (!event.locals.user && !isOpenStaffPath(path))
 		return new Response(null, {
 			status: 303,
-			headers: { location: `/admin/login?next=${encodeURIComponent(path + event.url.search)}` }
+			headers: { location: `/admin/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}` }
 		});
 	// Staff pages hold residents' answers: securityHeaders keeps them out of every cache.
 	return resolve(event);

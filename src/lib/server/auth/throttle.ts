@@ -3,6 +3,7 @@
 // only when it succeeds. Past a key's free tries each further one must wait twice as long as
 // the last; some keys are then locked for a while. In memory only: a restart forgives, which
 // is acceptable for one small server and keeps no addresses on disk.
+import { addressKey } from '../client-address';
 
 export interface ThrottleRules {
 	/** Failures allowed before any waiting. */
@@ -80,8 +81,14 @@ function blockedUntil(rules: ThrottleRules, failures: number, now: number): numb
 	return now + Math.min(rules.maxDelayMs, rules.baseDelayMs * 2 ** (failures - rules.free - 1));
 }
 
+/** Keys kept at most; past this the least recently failed are forgotten first. */
+const MAX_ENTRIES = 100_000;
+/** The map is swept of forgotten keys at most this often, so no try pays for a sweep twice. */
+const SWEEP_EVERY_MS = 60_000;
+
 export class LoginThrottle {
 	private entries = new Map<string, Entry>();
+	private lastSweep = 0;
 
 	private entry(id: string, now: number): Entry | undefined {
 		const e = this.entries.get(id);
@@ -110,11 +117,29 @@ export class LoginThrottle {
 			e.failures += 1;
 			e.lastFailure = now;
 			e.blockedUntil = blockedUntil(key.rules, e.failures, now);
+			// Deleted and set again, so the map's order is the order of last failure.
+			this.entries.delete(key.id);
 			this.entries.set(key.id, e);
 		}
-		if (this.entries.size > 50_000)
-			for (const id of this.entries.keys()) this.entry(id, now);
+		this.prune(now);
 		return 0;
+	}
+
+	private prune(now: number) {
+		if (this.entries.size > MAX_ENTRIES / 2 && now - this.lastSweep > SWEEP_EVERY_MS) {
+			this.lastSweep = now;
+			for (const id of this.entries.keys()) this.entry(id, now);
+		}
+		// Still too many (an attack from very many addresses): forget the oldest.
+		for (const id of this.entries.keys()) {
+			if (this.entries.size <= MAX_ENTRIES) break;
+			this.entries.delete(id);
+		}
+	}
+
+	/** Keys held now (for tests). */
+	get size(): number {
+		return this.entries.size;
 	}
 
 	/** The try claimed with these keys succeeded. */
@@ -132,14 +157,18 @@ export class LoginThrottle {
 	}
 }
 
-/** The keys one password check counts against. */
-export function passwordKeys(loginId: string, address: string): ThrottleKey[] {
+/**
+ * The keys one password check counts against. A browser the account has logged in from
+ * before (`knownDevice`) is not held back by the account-wide key.
+ */
+export function passwordKeys(loginId: string, client: string, knownDevice = false): ThrottleKey[] {
 	const account = loginId.trim().toLowerCase();
-	return [
+	const address = addressKey(client);
+	const keys = [
 		{ id: `pair:${account}\n${address}`, rules: PAIR_RULES },
-		{ id: `address:${address}`, rules: ADDRESS_RULES },
-		{ id: `account:${account}`, rules: ACCOUNT_RULES }
+		{ id: `address:${address}`, rules: ADDRESS_RULES }
 	];
+	return knownDevice ? keys : [...keys, { id: `account:${account}`, rules: ACCOUNT_RULES }];
 }
 
 /** The one throttle of this server: the login form and the password change share it. */

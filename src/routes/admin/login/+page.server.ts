@@ -11,6 +11,7 @@ import { dummyHash, verifyPassword } from '$lib/server/auth/password';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/sessions';
 import { PASSWORD_FOLD_MS, passwordKeys, passwordThrottle, throttledMessage } from '$lib/server/auth/throttle';
 import { safeNext } from '$lib/server/auth/safe-next';
+import { knownDevice, rememberDevice } from '$lib/server/auth/device';
 import { readForm, text, type FormLimits } from '$lib/server/form-body';
 import { clientAddress } from '$lib/server/client-address';
 
@@ -40,7 +41,7 @@ export const actions: Actions = {
 		const user = users.findForLogin(db(), email);
 		const actor = user ? { id: user.id, email: user.email } : { id: null, email };
 		const who = user ? `user:${user.id}` : 'unknown-id';
-		const keys = passwordKeys(email, clientAddress(event));
+		const keys = passwordKeys(email, clientAddress(event), knownDevice(event.cookies, user?.id));
 		const wait = passwordThrottle.attempt(keys);
 		if (wait > 0) {
 			audit.recordFolded(db(), { key: `login.throttled:${who}`, windowMs: PASSWORD_FOLD_MS }, actor, 'login.throttled');
@@ -56,6 +57,7 @@ export const actions: Actions = {
 		}
 
 		passwordThrottle.succeed(keys);
+		rememberDevice(event.cookies, user.id, event.url.protocol === 'https:');
 		const token = generateSessionToken();
 		const session = createSession(db(), token, user.id);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');

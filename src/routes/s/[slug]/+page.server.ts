@@ -118,7 +118,10 @@ export const actions: Actions = {
 		const { answers, errors } = checkAnswers(document, values);
 		if (consentMissing || Object.keys(errors).length) return failure(400, { errors, consentMissing });
 
-		if (!limiter.take(clientAddress(event))) {
+		const client = clientAddress(event);
+		// A code refused here counts as a wrong guess, as on the code form.
+		if (invitation && !wrongCodes.allows(client)) return failure(429, { formError: 'rateLimited' });
+		if (!limiter.take(client)) {
 			audit.recordFolded(db(), { key: `submit.limited:${survey.id}`, windowMs: LIMITED_FOLD_MS }, null, 'submit.limited', `survey:${survey.slug}`);
 			return failure(429, { formError: 'rateLimited' });
 		}
@@ -139,7 +142,11 @@ export const actions: Actions = {
 			submissionKey: key,
 			invitation
 		});
-		if (!result.stored && result.reason === 'invitation') return failure(409, { formError: 'invitation' });
+		if (!result.stored) limiter.giveBack(client);
+		if (!result.stored && result.reason === 'invitation') {
+			wrongCodes.take(client);
+			return failure(409, { formError: 'invitation' });
+		}
 		// Stored now, or stored before from the same form: either way the resident is done.
 		redirect(303, `/s/${survey.slug}/thanks`);
 	}

@@ -19,7 +19,8 @@ export const load: PageServerLoad = (event) => {
 };
 
 const text = (data: FormFields, name: string) => field(data, name).trim();
-const int = (v: string) => (/^\d+$/.test(v.normalize('NFKC')) ? Number(v.normalize('NFKC')) : NaN);
+/** A whole number as typed (full-width digits too), up to nine digits; anything else is NaN. */
+const int = (v: string) => (/^\d{1,9}$/.test(v.normalize('NFKC')) ? Number(v.normalize('NFKC')) : NaN);
 
 function done(what: string): never {
 	redirect(303, `/admin/projects?done=${what}`);
@@ -73,7 +74,9 @@ export const actions: Actions = {
 		if (!codes.length || codes.some((c) => !Number.isInteger(c))) problems.push('数える選択肢の番号を 1,2 のように入力してください。');
 		if (base && !base.ok) problems.push(`対象の条件：${base.message}`);
 		if (target !== null && !Number.isFinite(target)) problems.push('目標値は数で入力してください。');
-		if (targetYear !== null && !Number.isInteger(targetYear)) problems.push('目標年度は西暦 4 桁で入力してください。');
+		if (targetYear !== null && !(Number.isInteger(targetYear) && targetYear >= 2000 && targetYear <= 2100))
+			problems.push('目標年度は西暦 4 桁で入力してください。');
+		if (!projects.list(db()).some((p) => p.id === projectId)) problems.push('指標を加える重点プロジェクトが見つかりません。');
 		if (problems.length) return fail(400, { problems, form: 'indicator', id: id ?? 0, projectId });
 		const saved = projects.saveIndicator(db(), {
 			id,

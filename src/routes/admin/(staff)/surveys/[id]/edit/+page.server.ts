@@ -14,6 +14,34 @@ export const load: PageServerLoad = (event) => {
 	return { surveyId: survey.id, version: draft?.version ?? null, document: surveys.editable(db(), survey) };
 };
 
+/** How deep a draft may nest (conditions inside conditions); real ones stay under 20. */
+const MAX_DEPTH = 64;
+
+function depthWithin(value: unknown, max: number): boolean {
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length) {
+		const [v, depth] = stack.pop()!;
+		if (depth > max) return false;
+		if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, depth + 1]);
+	}
+	return true;
+}
+
+/**
+ * A draft need not be valid yet (the editor shows its problems), but it must be shaped like a
+ * questionnaire, or the editor could not even be drawn: sections of questions, not too deep.
+ */
+function draftShaped(doc: unknown): boolean {
+	if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return false;
+	const sections = (doc as { sections?: unknown }).sections;
+	const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+	return (
+		Array.isArray(sections) &&
+		sections.every((s) => isObject(s) && Array.isArray(s.questions) && s.questions.every(isObject)) &&
+		depthWithin(doc, MAX_DEPTH)
+	);
+}
+
 export const actions: Actions = {
 	save: async (event) => {
 		const { survey } = designerSurvey(event);
@@ -24,8 +52,7 @@ export const actions: Actions = {
 		} catch {
 			return fail(400, { message: '調査票を読み取れませんでした。' });
 		}
-		if (!document || typeof document !== 'object' || Array.isArray(document))
-			return fail(400, { message: '調査票を読み取れませんでした。' });
+		if (!draftShaped(document)) return fail(400, { message: '調査票を読み取れませんでした。' });
 		try {
 			return { versionId: surveys.saveDraft(db(), survey.id, document) };
 		} catch (e) {
