@@ -7,13 +7,8 @@ import { isHttpError } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { longestStall } from './support/stalls';
 
-const temp = await vi.hoisted(async () => {
-	const { tempDatabasePath } = await import('../unit/support/temp-db');
-	const t = tempDatabasePath();
-	process.env.DATABASE_PATH = t.file;
-	process.env.SUBMIT_RATE_LIMIT = '0';
-	return t;
-});
+// Before any import reads the configuration (imports are hoisted above plain statements).
+const temp = await vi.hoisted(() => import('../unit/support/temp-db').then((m) => m.useTempDatabase({ SUBMIT_RATE_LIMIT: '0' })));
 
 let submit: (event: never) => Promise<unknown>;
 let versionId: number;

@@ -12,13 +12,7 @@ import { letters } from '../../src/lib/server/invitation-letters';
 import { keyFileFor } from '../../src/lib/server/code-key';
 
 // Before any import reads the configuration (imports are hoisted above plain statements).
-const temp = await vi.hoisted(async () => {
-	const { tempDatabasePath } = await import('./support/temp-db');
-	const t = tempDatabasePath();
-	process.env.DATABASE_PATH = t.file;
-	process.env.SUBMIT_RATE_LIMIT = '3';
-	return t;
-});
+const temp = await vi.hoisted(() => import('./support/temp-db').then((m) => m.useTempDatabase({ SUBMIT_RATE_LIMIT: '3' })));
 
 let db: Database.Database;
 let invitations: typeof import('../../src/lib/server/invitations');

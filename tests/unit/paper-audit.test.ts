@@ -4,12 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type Database from 'better-sqlite3';
 import { runAction } from './support/run-action';
 
-const temp = await vi.hoisted(async () => {
-	const { tempDatabasePath } = await import('./support/temp-db');
-	const t = tempDatabasePath();
-	process.env.DATABASE_PATH = t.file;
-	return t;
-});
+// Before any import reads the configuration (imports are hoisted above plain statements).
+const temp = await vi.hoisted(() => import('./support/temp-db').then((m) => m.useTempDatabase()));
 
 let db: Database.Database;
 let surveyId: number;

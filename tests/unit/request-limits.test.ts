@@ -15,12 +15,7 @@ import bundled from '../../src/lib/survey/templates/digital-level-2022.json';
 import type { Questionnaire } from '../../src/lib/survey/schema';
 
 // Before any import reads the configuration (imports are hoisted above plain statements).
-const temp = await vi.hoisted(async () => {
-	const { tempDatabasePath } = await import('./support/temp-db');
-	const t = tempDatabasePath();
-	process.env.DATABASE_PATH = t.file;
-	return t;
-});
+const temp = await vi.hoisted(() => import('./support/temp-db').then((m) => m.useTempDatabase()));
 let db: Database.Database;
 let audit: typeof import('../../src/lib/server/audit');
 
