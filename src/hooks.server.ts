@@ -16,6 +16,7 @@ import { handleSession } from '$lib/server/auth/handle-session';
 import { purgeExpiredSessions } from '$lib/server/auth/sessions';
 import { proxyWarning } from '$lib/server/client-address';
 import { FORM_MESSAGES } from '$lib/server/form-body';
+import { codeKey } from '$lib/server/code-key';
 
 function housekeeping() {
 	const database = db();
@@ -27,6 +28,8 @@ function housekeeping() {
 export const init: ServerInit = async () => {
 	const warning = proxyWarning(process.env);
 	if (warning) console.warn(warning);
+	// Made at the first start, or refused now if INVITATION_KEY is malformed, not at a login.
+	codeKey();
 	const database = db();
 	if (surveys.installBundled(database))
 		console.log(`Installed the bundled survey at /s/${surveys.BUNDLED_SLUG}`);

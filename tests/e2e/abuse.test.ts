@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { startServer, type RunningServer } from '../support/server';
 import { postForm, request, startProxy, type Proxy } from './support/http';
 
@@ -282,5 +283,14 @@ describe('behind a reverse proxy', () => {
 			await plain.stop();
 		}
 		expect(behind.output()).not.toContain('ADDRESS_HEADER が設定されていません');
+	});
+});
+
+describe('the invitation-code key', () => {
+	it('is made at first start beside the database, readable by the server alone, and a malformed one stops the start', async () => {
+		const key = server.databasePath.replace(/\.sqlite$/, '.invitation-key');
+		expect(fs.statSync(key).mode & 0o777).toBe(0o600);
+		expect(fs.readFileSync(key, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+		await expect(startServer({ INVITATION_KEY: 'too-short' })).rejects.toThrow(/INVITATION_KEY must hold at least 32 random bytes/);
 	});
 });
