@@ -222,15 +222,25 @@ describe('the survey page of a survey that needs a code', () => {
 			getClientAddress: () => client
 		});
 	let clientNumber = 0;
-	const post = async (fields: Record<string, string>) =>
+	const post = async (fields: Record<string, string>, client = `198.51.100.${++clientNumber}`) =>
 		(
 			await runAction(route.actions.default as never, {
 				url: 'http://localhost/s/digital-2022',
 				fields: { consent: 'yes', versionId: String(versionId), lang: 'ja', F1: '7', F3: '20', F4: '2', D2: '1', ...fields },
 				params: { slug: 'digital-2022' },
-				client: `198.51.100.${++clientNumber}`
+				client
 			})
 		).result;
+
+	it('counts a wrong code sent with the answers as a wrong guess, as on the code form', async () => {
+		// The limit in this file is 3 a window.
+		for (let i = 0; i < 3; i++) {
+			const refused = await post({ submissionKey: `wrong-code-post-00${i}`, invitation: `0000-0000-010${i}` }, '192.0.2.40');
+			expect(isActionFailure(refused) && refused.status).toBe(409);
+		}
+		const limited = await post({ submissionKey: 'wrong-code-post-009', invitation: '0000-0000-0109' }, '192.0.2.40');
+		expect(isActionFailure(limited) && limited.status).toBe(429);
+	});
 
 	it('asks for the code, and says what is wrong with a wrong one', () => {
 		expect(load('')).toMatchObject({ phase: 'invitation', problem: 'missing' });

@@ -23,11 +23,13 @@ const MAX_TARGET_LENGTH = 200;
 
 type EventActor = Actor | { id: null; email: string } | null;
 
-function insert(db: DB, actor: EventActor, action: string, target: string, detail: Record<string, unknown>): number {
+/** Writes one event, at the present moment unless `at` says otherwise. */
+function insert(db: DB, actor: EventActor, action: string, target: string, detail: Record<string, unknown>, at = new Date().toISOString()): number {
 	return Number(
 		db
-			.prepare('INSERT INTO audit_event (actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
+			.prepare('INSERT INTO audit_event (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)')
 			.run(
+				at,
 				actor?.id ?? null,
 				(actor?.email ?? '').slice(0, MAX_ACTOR_LENGTH),
 				action,
@@ -87,10 +89,7 @@ export function countForDay(db: DB, actor: Actor, action: string, target: string
 				 WHERE action = ? AND actor_id = ? AND target = ? AND at = ?`
 			)
 			.run(n, action, actor.id, target, at).changes;
-		if (!counted)
-			db.prepare('INSERT INTO audit_event (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-				at, actor.id, actor.email.slice(0, MAX_ACTOR_LENGTH), action, target, JSON.stringify({ count: n })
-			);
+		if (!counted) insert(db, actor, action, target, { count: n }, at);
 	})();
 }
 
