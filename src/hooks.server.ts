@@ -20,6 +20,13 @@ import { codeKey } from '$lib/server/code-key';
 
 function housekeeping() {
 	const database = db();
+	// Every finished day's pooled responses, stored together in random order. One that cannot
+	// be opened (the key was changed or lost) keeps the whole batch waiting, never dropped.
+	try {
+		responses.mixPool(database, dayIn(new Date(), config.timeZone));
+	} catch (e) {
+		console.error('回答の保存（その日の回答をまとめて保存）ができませんでした。鍵（INVITATION_KEY または鍵ファイル）を確かめてください:', e);
+	}
 	const weekAgo = dayIn(new Date(Date.now() - 7 * 24 * 3600 * 1000), config.timeZone);
 	responses.purgeSubmissionKeys(database, weekAgo);
 	purgeExpiredSessions(database);
@@ -51,7 +58,7 @@ export const init: ServerInit = async () => {
 		);
 	}
 	housekeeping();
-	setInterval(housekeeping, 60 * 60 * 1000).unref();
+	setInterval(housekeeping, 10 * 60 * 1000).unref();
 };
 
 export const handle: Handle = sequence(securityHeaders, handlePreferences, handleSession);

@@ -2,14 +2,13 @@
 // server's limits stay untouched): bodies built to cost time, parallel password guessing, an
 // audit-log flood, malformed requests, caching, and residents behind a reverse proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { startServer, type RunningServer } from '../support/server';
 import { postForm, request, startProxy, type Proxy } from './support/http';
+import { SURVEY, answers, readDb, taken, versionIdOf } from './support/resident';
 
 const ADMIN = { email: 'admin@city.example', password: 'abuse-test-admin-password-2026' };
-const SURVEY = '/s/digital-2022';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -19,38 +18,12 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const readDb = <T>(path: string, read: (db: Database.Database) => T): T => {
-	const db = new Database(path, { readonly: true, fileMustExist: true });
-	try {
-		return read(db);
-	} finally {
-		db.close();
-	}
-};
-
 /** Bytes of the database in use (pages that hold data), as the server's last commit left it. */
 const usedBytes = (path: string) =>
 	readDb(path, (db) => {
 		const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
 		return pages * (db.pragma('page_size', { simple: true }) as number);
 	});
-
-const versionIdOf = (path: string) =>
-	readDb(path, (db) => db.prepare("SELECT published_version_id FROM survey WHERE slug = 'digital-2022'").pluck().get() as number);
-
-/** The least a resident sends: consent and the required questions. */
-function answers(versionId: number): string {
-	return new URLSearchParams({
-		consent: 'yes',
-		submissionKey: randomBytes(18).toString('base64url'),
-		versionId: String(versionId),
-		lang: 'ja',
-		F1: '7',
-		F3: '20',
-		F4: '2',
-		D2: '1'
-	}).toString();
-}
 
 async function login(base: string, email: string, password: string, from?: string) {
 	return postForm(`${base}/admin/login`, new URLSearchParams({ email, password }).toString(), { from });
@@ -196,14 +169,14 @@ describe('malformed requests', () => {
 		expect(json.body).not.toContain('システムで問題が発生しました');
 		expect(server.output()).not.toMatch(/^error /m);
 		// Nothing a refused post carried was stored.
-		expect(readDb(server.databasePath, (db) => db.prepare('SELECT count(*) FROM response').pluck().get())).toBe(0);
+		expect(taken(server.databasePath)).toBe(0);
 	});
 
 	it('names the questionnaire does not know are skipped: the answers beside them are stored', async () => {
 		const versionId = versionIdOf(server.databasePath);
 		const reply = await postForm(`${server.url}${SURVEY}`, `__proto__=1&constructor=1&hasOwnProperty=2&${answers(versionId)}`);
 		expect(reply.status).toBe(303);
-		expect(readDb(server.databasePath, (db) => db.prepare('SELECT count(*) FROM response').pluck().get())).toBe(1);
+		expect(taken(server.databasePath)).toBe(1);
 	});
 
 	it('a refused resident is told in Japanese what happened', async () => {
@@ -267,7 +240,7 @@ describe('behind a reverse proxy', () => {
 		for (let i = 1; i <= 100; i += 10)
 			residents.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => send(`127.0.1.${i + j}`)))));
 		expect(residents.map((r) => r.status)).toEqual(Array(100).fill(303));
-		expect(readDb(behind.databasePath, (db) => db.prepare('SELECT count(*) FROM response').pluck().get())).toBe(250);
+		expect(taken(behind.databasePath)).toBe(250);
 		// The refusals raised the alarm: one audit event with their count, no address.
 		const alarm = readDb(behind.databasePath, (db) =>
 			db.prepare("SELECT target, detail FROM audit_event WHERE action = 'submit.limited'").all()

@@ -3,6 +3,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
 import Database from 'better-sqlite3';
+import { mixPool } from '../../src/lib/server/responses';
 import { inject } from 'vitest';
 
 export const PHONE = { width: 390, height: 844 };
@@ -69,8 +70,13 @@ export async function scrollsSideways(page: Page): Promise<boolean> {
 	return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
 
-/** Reads the app's database (read-only) to see what was really stored. */
+/**
+ * Reads the app's database (read-only) to see what was really stored, once the responses
+ * waiting for their day's batch are stored: the app stores a day's together when it is over,
+ * and tests read answers as soon as they are sent.
+ */
 export function readDatabase<T>(read: (db: Database.Database) => T): T {
+	writeDatabase((db) => mixPool(db, '9999-12-31'));
 	const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
 	try {
 		return read(db);

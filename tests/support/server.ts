@@ -12,6 +12,13 @@ export interface RunningServer {
 	/** What the server printed so far (the first administrator's one-time password, say). */
 	output: () => string;
 	stop: () => Promise<void>;
+	/** Kills the server as a power cut would (SIGKILL), leaving its files as they are. */
+	crash: () => Promise<void>;
+}
+
+export interface ServerOptions {
+	/** A database left by an earlier server (after a crash, say) instead of a new one; not removed on stop. */
+	databasePath?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -25,11 +32,11 @@ async function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
 	const entry = path.resolve('build/index.js');
 	if (!fs.existsSync(entry)) throw new Error('build/index.js is missing: run `npx vite build` first');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'survey-test-'));
-	const databasePath = path.join(dir, 'survey.sqlite');
+	const dir = options.databasePath ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'survey-test-'));
+	const databasePath = options.databasePath ?? path.join(dir!, 'survey.sqlite');
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, [entry], {
@@ -53,17 +60,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 			throw new Error(`the server did not start:\n${output}`);
 		await new Promise((r) => setTimeout(r, 50));
 	}
+	const end = async (signal: NodeJS.Signals) => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		child.kill(signal);
+		await exited;
+	};
 	return {
 		url,
 		databasePath,
 		output: () => output,
 		stop: async () => {
-			if (child.exitCode === null) {
-				const exited = new Promise((r) => child.once('exit', r));
-				child.kill('SIGTERM');
-				await exited;
-			}
-			fs.rmSync(dir, { recursive: true, force: true });
-		}
+			await end('SIGTERM');
+			if (dir) fs.rmSync(dir, { recursive: true, force: true });
+		},
+		crash: () => end('SIGKILL')
 	};
 }

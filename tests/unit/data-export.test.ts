@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import { checkAnswers } from '../../src/lib/survey/validate-answers';
 import { checkPaper } from '../../src/lib/survey/paper';
 import { tempDatabasePath } from './support/temp-db';
+import { storeWaiting } from './support/pool';
 import { small } from './support/questionnaires';
 
 const temp = tempDatabasePath();
@@ -26,6 +27,7 @@ function answer(surveyId: number, values: Record<string, string | string[]>) {
 	const { answers, errors } = checkAnswers(document, values);
 	expect(errors).toEqual({});
 	responses.submit(db, { surveyId, versionId: found.publishedVersionId!, document, answers, channel: 'web', language: 'ja', day: '2026-11-25' });
+	storeWaiting(db);
 }
 
 async function exported(req: Omit<ExportRequest, 'encoding'> & { encoding?: ExportRequest['encoding'] }): Promise<Buffer> {
@@ -144,6 +146,7 @@ describe('paper answers in the exports', () => {
 		const found = surveys.findPublished(db, 'digital-2022')!;
 		const { rows } = checkPaper(found.document, { F1: '2 3', F3: '5', F4: '1', D2: '1', D3: '4', G2: '?' });
 		responses.store(db, { surveyId: bundledId, versionId: found.versionId, rows, channel: 'paper', language: 'ja', day: '2026-11-25' });
+		storeWaiting(db);
 		const wide = table(await exported({ surveyId: bundledId, kind: 'wide', values: 'codes' }));
 		const paper = wide.find((r) => r.channel === 'paper')!;
 		expect(paper).toMatchObject({ F1: '不明', F2: '', F3: '5', D3_4: '1', D3_1: '0', G2_1: '不明', G2_7: '不明', answered_though_skipped: 'D3' });

@@ -21,12 +21,13 @@ function open(): DB {
 }
 
 describe('the database', () => {
-	it('is opened with WAL, full sync, foreign keys and a busy timeout', () => {
+	it('is opened with WAL, full sync, foreign keys, a busy timeout and secure delete', () => {
 		const db = open();
 		expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
 		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+		expect(db.pragma('secure_delete', { simple: true })).toBe(1);
 	});
 
 	it('applies every migration once, records it, and does nothing the second time', () => {

@@ -12,6 +12,7 @@ import { checkAnswers } from '../../src/lib/survey/validate-answers';
 import { seededRandom, syntheticValues } from '../../src/lib/survey/synthetic';
 import type { Questionnaire } from '../../src/lib/survey/schema';
 import { tempDatabasePath } from './support/temp-db';
+import { storeWaiting } from './support/pool';
 
 const temp = tempDatabasePath();
 let db: DB;
@@ -30,6 +31,7 @@ beforeAll(() => {
 			surveyId, versionId: found.versionId, document: doc, channel: 'web', language: 'ja', day: '2026-11-25',
 			answers: checkAnswers(doc, syntheticValues(doc, random)).answers
 		});
+	storeWaiting(db);
 });
 afterAll(() => {
 	db.close();

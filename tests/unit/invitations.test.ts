@@ -10,6 +10,7 @@ import { runAction } from './support/run-action';
 import { formatCode, normalizeCode } from '../../src/lib/survey/invitation-code';
 import { letters } from '../../src/lib/server/invitation-letters';
 import { keyFileFor } from '../../src/lib/server/code-key';
+import { storeWaiting } from './support/pool';
 
 // Before any import reads the configuration (imports are hoisted above plain statements).
 const temp = await vi.hoisted(() => import('./support/temp-db').then((m) => m.useTempDatabase({ SUBMIT_RATE_LIMIT: '3' })));
@@ -44,7 +45,8 @@ afterAll(() => {
 });
 
 const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
-const responseCount = () => count('SELECT count(*) FROM response');
+// Responses taken: stored, or waiting sealed for their day's batch.
+const responseCount = () => count('SELECT count(*) FROM response') + count('SELECT count(*) FROM response_pool');
 
 describe('codes as residents type them', () => {
 	it('are 12 digits, read from full-width digits, spaces and any dash', () => {
@@ -154,6 +156,22 @@ describe('using a code', () => {
 		expect(responseCount()).toBe(before + 2);
 	});
 
+	it("is marked used only in its day's batch, among the others, and its waiting row is erased", () => {
+		storeWaiting(db);
+		const codes = invitations.issue(db, surveyId, 3, '2026-12-01').codes;
+		codes.forEach((c, i) => store(c, `invitation-key-batch-${i}0000`));
+		const marked = () => count('SELECT count(*) FROM invitation WHERE used = 1');
+		const before = marked();
+		expect(count('SELECT count(*) FROM response_pool')).toBe(3);
+		// A day not yet over stays waiting.
+		expect(responses.mixPool(db, '2026-12-01')).toBe(0);
+		expect(marked()).toBe(before);
+		expect(responses.mixPool(db, '2026-12-02')).toBe(3);
+		expect(marked()).toBe(before + 3);
+		expect(count('SELECT count(*) FROM response_pool')).toBe(0);
+		for (const c of codes) expect(invitations.check(db, surveyId, c)).toBe('used');
+	});
+
 	it('cannot open another survey, and an unknown code opens nothing', () => {
 		const [code] = invitations.issue(db, otherId, 1, '2026-12-01').codes;
 		const before = responseCount();
@@ -165,6 +183,10 @@ describe('using a code', () => {
 	it('counts used and unused codes per batch; withdrawing leaves the used ones counted', () => {
 		const { batchId, codes } = invitations.issue(db, surveyId, 5, '2026-12-02');
 		store(codes[0], 'invitation-key-000005');
+		// Until its day's batch, the code is used but not yet marked, so its batch counts it later.
+		expect(invitations.batches(db, surveyId)[0]).toMatchObject({ used: 0, unused: 5 });
+		expect(invitations.check(db, surveyId, codes[0])).toBe('used');
+		storeWaiting(db);
 		expect(invitations.batches(db, surveyId)[0]).toEqual({ id: batchId, issued: 5, issuedOn: '2026-12-02', used: 1, unused: 4, keyed: true });
 		expect(invitations.withdraw(db, otherId, batchId)).toBe(0);
 		expect(invitations.withdraw(db, surveyId, batchId)).toBe(4);

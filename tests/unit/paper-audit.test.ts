@@ -38,7 +38,8 @@ describe('paper entry in the audit log', () => {
 			{ F1: '5', F3: '11', D2: '2', W1: '6' }
 		];
 		for (const [i, form] of forms.entries()) expect((await enter(form)).result).toEqual({ saved: i + 1 });
-		expect(db.prepare('SELECT count(*) FROM response').pluck().get()).toBe(3);
+		// Taken, and waiting sealed for the day's batch.
+		expect(db.prepare('SELECT count(*) FROM response_pool').pluck().get()).toBe(3);
 		const rows = db.prepare("SELECT at, actor_id, detail FROM audit_event WHERE action = 'paper.entry'").all() as { at: string; actor_id: number; detail: string }[];
 		expect(rows).toHaveLength(1);
 		expect(rows[0].actor_id).toBe(clerk.id);

@@ -16,6 +16,7 @@ import { questionTable, questionTables } from '../../src/lib/analytics/frequenci
 import { NO_FILTERS, select } from '../../src/lib/analytics/selection';
 import { INVALID, NO_ANSWER } from '../../src/lib/analytics/frequencies';
 import { tempDatabasePath } from './support/temp-db';
+import { storeWaiting } from './support/pool';
 import { packAnswers } from '../../src/lib/survey/packed-answers';
 
 let temp: ReturnType<typeof tempDatabasePath>;
@@ -36,8 +37,10 @@ afterEach(() => {
 	temp.remove();
 });
 
-const web = (answers: Record<string, unknown>) =>
+function web(answers: Record<string, unknown>) {
 	responses.submit(db, { surveyId, versionId, document: surveys.publishedVersion(db, versionId)!, answers: answers as never, channel: 'web', language: 'ja', day: '2026-11-25' });
+	storeWaiting(db);
+}
 
 describe('the dataset cache', () => {
 	it('is reused while nothing changes and rebuilt when responses are added or removed', () => {
@@ -102,6 +105,7 @@ describe('the dataset cache', () => {
 				{ questionKey: 'D3', rowKey: '', code: 2, number: null, text: null, skipped: 1 }
 			]
 		});
+		storeWaiting(db);
 		const data = dataset(db, surveyId);
 		const all = select(data, NO_FILTERS);
 		const t2 = questionTable(data, data.byKey.get('T2')!, all);

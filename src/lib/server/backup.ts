@@ -1,10 +1,15 @@
-// Backups of the whole database for administrators: SQLite's online backup, copied a few pages
-// at a time so residents' answers go on being taken meanwhile, then checked before it is
-// handed over. The copy holds every response: only administrators may take one, and each is
-// written to the audit log.
+// Backups of the whole database for administrators: written by VACUUM INTO on a connection of
+// its own in a worker thread, so residents' answers go on being taken meanwhile, then checked
+// before it is handed over. VACUUM rebuilds every table in key order (random ids) and leaves
+// free pages behind, so the copy keeps neither the order rows were written in nor any deleted
+// row's remains; the day's waiting responses are in it sealed (response-pool.ts), openable
+// only with the key, which is never in it. The copy holds every response: only administrators
+// may take one, and each is written to the audit log.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { DB } from './db';
 
@@ -41,6 +46,25 @@ export interface Backup {
 	remove: () => void;
 }
 
+/** The driver's entry file, for the worker to load (it runs as a script, outside the bundle). */
+const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+
+const VACUUM_INTO = `const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.from, { readonly: true, fileMustExist: true });
+try { db.pragma('busy_timeout = 5000'); db.prepare('VACUUM INTO ?').run(workerData.to); } finally { db.close(); }
+parentPort.postMessage('done');`;
+
+/** Writes a compacted copy of the database file `from` to `to`, off the main thread. */
+function vacuumInto(from: string, to: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(VACUUM_INTO, { eval: true, workerData: { driver, from, to } });
+		worker.once('message', () => resolve());
+		worker.once('error', reject);
+		worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`backup worker exited with ${code}`))));
+	});
+}
+
 /**
  * Copies the database into a new file of its own in a private temporary folder and checks the
  * copy (SQLite's quick_check, and the migrations it records). The caller sends it and then
@@ -51,7 +75,7 @@ export async function makeBackup(db: DB, tmp = os.tmpdir()): Promise<Backup> {
 	const remove = () => fs.rmSync(dir, { recursive: true, force: true });
 	try {
 		const file = path.join(dir, 'survey.sqlite');
-		await db.backup(file);
+		await vacuumInto(db.name, file);
 		const copy = new Database(file, { readonly: true, fileMustExist: true });
 		try {
 			const check = copy.pragma('quick_check', { simple: true });

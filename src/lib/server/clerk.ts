@@ -5,19 +5,22 @@ import { db } from './db';
 import { config } from './config';
 import * as responses from './responses';
 import * as invitations from './invitations';
+import * as pool from './response-pool';
 import { dayIn } from '$lib/survey/phase';
 import { INVITATION_FIELD, normalizeCode } from '$lib/survey/invitation-code';
 import type { PaperForm } from '$lib/survey/paper';
 import { csvRow, type ImportProblem } from '$lib/survey/paper-import';
 
+/** Paper questionnaires taken for a survey: stored, and today's still waiting for their batch. */
 export function paperCount(surveyId: number): number {
-	return db()
+	const waiting = pool.pooled(db(), surveyId).filter((r) => r.channel !== 'web').length;
+	return waiting + (db()
 		.prepare(
 			`SELECT count(*) FROM response r JOIN survey_version v ON v.id = r.survey_version_id
 			 WHERE v.survey_id = ? AND r.channel IN ('paper', 'import')`
 		)
 		.pluck()
-		.get(surveyId) as number;
+		.get(surveyId) as number);
 }
 
 const CODE_PROBLEMS: Record<invitations.CodeState, string | undefined> = {

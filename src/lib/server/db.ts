@@ -1,6 +1,8 @@
 // Opens the SQLite database with the pragmas this system relies on and applies migrations.
 // synchronous=FULL with WAL: a response acknowledged to a resident has been fsynced, so it
 // survives a crash or a power cut (NORMAL would only survive an application crash).
+// secure_delete: deleted rows (a day's pooled responses once stored, responses past their
+// retention) are overwritten with zeros, not left readable in free space.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +51,7 @@ export function openDatabase(file: string): DB {
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
+	db.pragma('secure_delete = ON');
 	db.pragma('busy_timeout = 5000');
 	migrate(db);
 	return db;

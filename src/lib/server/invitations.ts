@@ -1,9 +1,12 @@
 // Invitation codes: issued in batches (one per mailing), kept only as keyed hashes (HMAC under
-// a key outside the database), and used up by the response they open, in that response's
-// transaction, without any link to it. Batches issued before the key hold plain SHA-256.
+// a key outside the database), and used up by the response they open, without any link to it:
+// the response waits in the pool under a tag of the code's hash, which keeps the code from a
+// second use, and the code is marked used in its day's shuffled batch (response-pool.ts).
+// Batches issued before the key hold plain SHA-256.
 import { createHash, createHmac, randomInt } from 'node:crypto';
 import type { DB } from './db';
 import { codeKey } from './code-key';
+import { holdsCode } from './response-pool';
 import { CODE_DIGITS, normalizeCode } from '$lib/survey/invitation-code';
 
 /** Codes one batch may hold: letters a browser can lay out and print in one go (about 10 MB of page); a larger mailing is issued in several batches. */
@@ -45,38 +48,37 @@ export function issue(db: DB, surveyId: number, count: number, day: string): { b
 	})();
 }
 
-const FIND = `SELECT i.used FROM invitation i JOIN invitation_batch b ON b.id = i.batch_id
+const FIND = `SELECT i.code_hash AS hash, i.used FROM invitation i JOIN invitation_batch b ON b.id = i.batch_id
 	WHERE ${MATCH} AND b.survey_id = ?`;
 
-/** Whether a typed code may open this survey. */
-export function check(db: DB, surveyId: number, typed: string): CodeState {
+/** A typed code's state for this survey, with its stored hash when it has one. */
+function lookup(db: DB, surveyId: number, typed: string): { state: CodeState; hash?: string } {
 	const digits = normalizeCode(typed);
-	if (!digits) return 'malformed';
-	const used = db.prepare(FIND).pluck().get(...matchParams(db, digits), surveyId) as number | undefined;
-	return used === undefined ? 'unknown' : used ? 'used' : 'valid';
+	if (!digits) return { state: 'malformed' };
+	const row = db.prepare(FIND).get(...matchParams(db, digits), surveyId) as { hash: string; used: number } | undefined;
+	if (!row) return { state: 'unknown' };
+	// A response that used it today waits in the pool: the code is used, though not yet marked.
+	const used = row.used === 1 || holdsCode(db, row.hash);
+	return { state: used ? 'used' : 'valid', hash: row.hash };
 }
 
+/** Whether a typed code may open this survey. */
+export const check = (db: DB, surveyId: number, typed: string): CodeState => lookup(db, surveyId, typed).state;
+
 /**
- * Marks a code used if it is valid for this survey; false if it is not (unknown, used or
- * withdrawn). Called inside the transaction that stores the response.
+ * The stored hash of a code that may still be used for this survey, for the response that
+ * uses it up (response-pool.ts); null when it may not (unknown, used, waiting or withdrawn).
  */
-export function claim(db: DB, surveyId: number, typed: string): boolean {
-	const digits = normalizeCode(typed);
-	if (!digits) return false;
-	return (
-		db
-			.prepare(
-				`UPDATE invitation AS i SET used = 1 FROM invitation_batch AS b
-				 WHERE b.id = i.batch_id AND ${MATCH} AND i.used = 0 AND b.survey_id = ?`
-			)
-			.run(...matchParams(db, digits), surveyId).changes === 1
-	);
+export function usable(db: DB, surveyId: number, typed: string): string | null {
+	const { state, hash } = lookup(db, surveyId, typed);
+	return state === 'valid' ? hash! : null;
 }
 
 export interface Batch {
 	id: number;
 	issued: number;
 	issuedOn: string;
+	/** Codes used by responses already stored; those of today's responses are counted the next day. */
 	used: number;
 	/** Codes still able to open the survey (issued less used and withdrawn). */
 	unused: number;

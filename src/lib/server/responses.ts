@@ -1,5 +1,7 @@
-// Stores responses: one transaction for the response and all its answers, guarded by the
-// form's one-time submission key so the same filling-in is never stored twice.
+// Takes responses: one transaction accepts a response with all its answers, guarded by the
+// form's one-time submission key so the same filling-in is never taken twice, and by its
+// invitation code. An accepted response waits sealed in the pool until its day is over, when
+// `mixPool` stores the day's together in random order (response-pool.ts explains why).
 import { createHash, randomBytes } from 'node:crypto';
 import type { DB } from './db';
 import type { Language, Questionnaire } from '$lib/survey/schema';
@@ -7,6 +9,7 @@ import type { Answers } from '$lib/survey/answers';
 import { answersToRows, rowsToAnswers, type AnswerRow } from '$lib/survey/answer-rows';
 import { packAnswers } from '$lib/survey/packed-answers';
 import * as invitations from './invitations';
+import * as pool from './response-pool';
 
 export type Channel = 'web' | 'paper' | 'import';
 
@@ -62,8 +65,11 @@ export function store(
 			if (claimed.changes === 0) return { stored: false, reason: 'duplicate' };
 		}
 		// After the key, so a form sent twice is recognised as sent, not refused for its code.
-		if (input.invitation !== undefined && !invitations.claim(db, input.surveyId, input.invitation)) throw new InvitationRefused();
-		const id = insertResponse(db, { versionId: input.versionId, channel: input.channel, language: input.language, day: input.day }, rows);
+		const codeHash = input.invitation === undefined ? undefined : invitations.usable(db, input.surveyId, input.invitation);
+		if (codeHash === null) throw new InvitationRefused();
+		const id = newResponseId();
+		const { surveyId, versionId, channel, language, day } = input;
+		if (!pool.add(db, { id, surveyId, versionId, channel, language, day, rows, codeHash })) throw new InvitationRefused();
 		return { stored: true, id };
 	});
 	try {
@@ -98,8 +104,7 @@ export function newResponseId(random: (n: number) => Buffer = randomBytes): stri
  * Inserts a response, its answer rows, and the same rows packed as JSON on the response (read
  * by results and the wide export); call inside a transaction. The one way responses are written.
  */
-export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[]): string {
-	const id = newResponseId();
+export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[], id = newResponseId()): string {
 	db.prepare(
 		'INSERT INTO response (id, survey_version_id, channel, language, submitted_on, synthetic, answers) VALUES (?, ?, ?, ?, ?, ?, ?)'
 	).run(id, meta.versionId, meta.channel, meta.language, meta.day, meta.synthetic ? 1 : 0, packAnswers(rows));
@@ -151,6 +156,15 @@ export function read(db: DB, id: string, document: Questionnaire): StoredRespons
 		answers: rowsToAnswers(document, rows)
 	};
 }
+
+/**
+ * Stores the pooled responses received before `beforeDay` in one shuffled batch (housekeeping
+ * passes today: every finished day's). Returns how many.
+ */
+export const mixPool = (db: DB, beforeDay: string): number =>
+	pool.mix(db, beforeDay, (db, r) => {
+		insertResponse(db, { versionId: r.versionId, channel: r.channel, language: r.language, day: r.day }, r.rows, r.id);
+	});
 
 /** Forgets submission keys older than the given day: by then no form with them is open. */
 export function purgeSubmissionKeys(db: DB, beforeDay: string): number {

@@ -6,6 +6,7 @@ import { analystSurvey } from './survey-guard';
 import { dataset, warm } from './analytics/datasets';
 import { choices, parseFilters } from '$lib/analytics/selection';
 import { syntheticCount } from '$lib/analytics/dataset';
+import { pending } from './response-pool';
 
 type Event = Parameters<typeof analystSurvey>[0] & { url: URL };
 
@@ -29,6 +30,8 @@ export async function resultsContext(event: Event) {
 			days: { first: data.days[0], last: data.days.at(-1) },
 			adding: event.url.searchParams.get('add') ?? '',
 			total: data.size,
+			/** Taken today, stored with the day's batch once it is over. */
+			waiting: pending(db(), survey.id),
 			synthetic: syntheticCount(data),
 			weighted: !!data.weights
 		}

@@ -222,6 +222,8 @@ export interface StaffSurvey {
 	opensAt: string | null;
 	closesAt: string | null;
 	responses: number;
+	/** Taken today, waiting for the day's batch (response-pool.ts). */
+	waiting: number;
 }
 
 /** Every survey with its status and response count, for the staff dashboard. */
@@ -234,7 +236,8 @@ export function listForStaff(db: DB, now: Date): StaffSurvey[] {
 			          (SELECT document FROM survey_version WHERE survey_id = s.id ORDER BY version DESC LIMIT 1)),
 			          '$.title.ja') AS title,
 			        (SELECT count(*) FROM response r JOIN survey_version v ON v.id = r.survey_version_id
-			          WHERE v.survey_id = s.id) AS responses
+			          WHERE v.survey_id = s.id) AS responses,
+			        (SELECT count(*) FROM response_pool p WHERE p.survey_id = s.id) AS waiting
 			 FROM survey s LEFT JOIN survey_version pv ON pv.id = s.published_version_id
 			 ORDER BY s.fiscal_year DESC, s.id DESC`
 		)
@@ -243,6 +246,7 @@ export function listForStaff(db: DB, now: Date): StaffSurvey[] {
 		latest_version: number;
 		title: string;
 		responses: number;
+		waiting: number;
 	})[];
 	return rows.map((r) => {
 		const survey = toSurvey(r);
@@ -257,7 +261,8 @@ export function listForStaff(db: DB, now: Date): StaffSurvey[] {
 			latestVersion: r.latest_version,
 			opensAt: r.opens_at,
 			closesAt: r.closes_at,
-			responses: r.responses
+			responses: r.responses,
+			waiting: r.waiting
 		};
 	});
 }

@@ -5,6 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import * as responses from '$lib/server/responses';
+import { pending } from '$lib/server/response-pool';
 import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems } from '$lib/server/data-export';
 import { downloadQuery, readExportChoice } from '$lib/server/export-form';
@@ -13,7 +14,7 @@ import { readForm, STAFF_FORM } from '$lib/server/form-body';
 export const load: PageServerLoad = (event) => {
 	const { survey } = analystSurvey(event);
 	const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
-	return { surveyId: survey.id, slug: survey.slug, title: doc.title.ja, responses: responses.countForSurvey(db(), survey.id) };
+	return { surveyId: survey.id, slug: survey.slug, title: doc.title.ja, responses: responses.countForSurvey(db(), survey.id), waiting: pending(db(), survey.id) };
 };
 
 export const actions: Actions = {
