@@ -1,43 +1,68 @@
-// What the bundled survey's consent page says is stored is what the response table holds:
-// each column is named in the notice in every language, or is not about the resident at all.
-// A column added without telling residents fails here.
+// What the privacy notice says is stored is what the response table holds, from the one list
+// the insert is built from (stored-data.ts): a column added to the table without the list, or
+// to the list without the notice, fails here. And the notice's other promises come from the
+// survey's settings, not from text that could say otherwise.
 import { afterAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import template from '../../src/lib/survey/templates/digital-level-2022.json';
+import { openDatabase } from '../../src/lib/server/db';
+import * as surveys from '../../src/lib/server/surveys';
+import { insertResponse } from '../../src/lib/server/responses';
+import { RESPONSE_COLUMNS, ON_DEVICE, PREFERENCE_DAYS } from '../../src/lib/survey/stored-data';
+import { privacyNotice, retentionEnds, BUNDLED_CONTACT, needsFilling } from '../../src/lib/survey/privacy';
+import { LANGUAGES } from '../../src/lib/survey/schema';
+import { DRAFT_TTL_MS } from '../../src/lib/survey/draft';
 import { tempDatabasePath } from './support/temp-db';
 
 const temp = tempDatabasePath();
-afterAll(() => temp.remove());
+const db = openDatabase(temp.file);
+surveys.installBundled(db, new Date('2026-12-02T03:00:00Z'));
+const found = surveys.findPublished(db, 'digital-2022')!;
+afterAll(() => {
+	db.close();
+	temp.remove();
+});
 
-/** How the notice names each column, per language; null: not information about the resident. */
-const NAMED: Record<string, { ja: string; easy: string; en: string } | null> = {
-	answers: { ja: 'ご回答の内容', easy: 'こたえ', en: 'Your answers' },
-	submitted_on: { ja: '日付（年月日）', easy: 'なんねん なんがつ なんにち', en: 'the date (day, month and year)' },
-	language: { ja: '回答に使った言葉', easy: 'つかった ことば', en: 'the language you answered in' },
-	channel: { ja: '回答の方法', easy: 'こたえかた', en: 'how you answered' },
-	survey_version_id: { ja: '調査票の版', easy: 'アンケートの かたちの ばんごう', en: 'the version of the questionnaire' },
-	// A random number made for the row, not derived from anything about the resident.
-	id: null,
-	// Marks demonstration data made by the system; a resident's response is always 0.
-	synthetic: null
-};
-
-describe('the consent notice of the bundled survey', () => {
-	it('names every column the response table stores, in each language', async () => {
-		process.env.DATABASE_PATH = temp.file;
-		const { openDatabase } = await import('../../src/lib/server/db');
-		const db = openDatabase(temp.file) as Database.Database;
-		const columns = db.prepare("SELECT name FROM pragma_table_info('response')").pluck().all() as string[];
-		db.close();
-		expect(columns).toContain('language');
-		expect(columns.filter((c) => !(c in NAMED))).toEqual([]);
-		for (const [column, named] of Object.entries(NAMED))
-			if (named) for (const lang of ['ja', 'easy', 'en'] as const) expect(template.consent.stored[lang], `${column} (${lang})`).toContain(named[lang]);
+describe('the privacy notice', () => {
+	it('lists every column the response table stores, from the list the insert writes', () => {
+		const columns = (db.prepare("SELECT name FROM pragma_table_info('response')").pluck().all() as string[]).sort();
+		expect(RESPONSE_COLUMNS.map((c) => c.column).sort()).toEqual(columns);
+		// The insert writes every listed column: a stored row has each of them set.
+		const id = insertResponse(db, { versionId: found.versionId, channel: 'web', language: 'en', day: '2026-12-02' }, [
+			{ questionKey: 'F1', rowKey: '', code: 3, number: null, text: null }
+		]);
+		const row = db.prepare('SELECT * FROM response WHERE id = ?').get(id) as Record<string, unknown>;
+		for (const { column } of RESPONSE_COLUMNS) expect(row[column], column).not.toBeNull();
+		for (const lang of LANGUAGES) {
+			const stored = privacyNotice(found.document, found.survey, lang).sections[1];
+			expect(stored.items).toEqual(RESPONSE_COLUMNS.map((c) => c.told[lang]));
+		}
 	});
 
-	it('says what stays on the resident’s own device', () => {
-		expect(template.consent.notStored.ja).toContain('端末（ブラウザ）の中だけ');
-		expect(template.consent.notStored.en).toContain('stay only on your own device');
-		expect(template.consent.stored.ja).not.toContain('だけを保存');
+	it('says what stays on the device for as long as the code keeps it there', () => {
+		const notice = privacyNotice(found.document, found.survey, 'ja');
+		expect(notice.sections[3].items).toEqual(ON_DEVICE.map((d) => d.ja));
+		expect(notice.sections[3].items!.join()).toContain(`${PREFERENCE_DAYS}日間`);
+		expect(notice.sections[3].items!.join()).toContain(`最長${DRAFT_TTL_MS / 86_400_000}日間`);
+	});
+
+	it('gives the settings: minutes, deadline, retention, the smallest published group, the contact', () => {
+		const s = found.survey;
+		// Installed on 2 December 2026: the deadline is the end of February 2027, Japan time.
+		expect(s.closesAt).toBe('2027-02-28T14:59:00Z');
+		expect(s).toMatchObject({ minutes: 10, retentionYears: 5, minCellSize: 10, contact: BUNDLED_CONTACT });
+		const ja = privacyNotice(found.document, s, 'ja');
+		expect(ja.summary).toContain('回答にかかる時間は 10 分ほどです。');
+		expect(ja.summary.join()).toContain('回答の期限は 2027年2月28日 23:59 です。');
+		expect(ja.summary.join()).toContain('後から取り消したり直したりすることはできません');
+		expect(ja.summary.join()).toContain('紙の調査票でも回答できます');
+		expect(ja.summary.at(-1)).toContain('山口市 総合政策部 スマートシティ推進室');
+		expect(ja.summary.at(-1)).toContain('電話 083-000-0000 【市が記入】');
+		expect(ja.sections.find((x) => x.heading === '保存する期間')!.paragraphs![0]).toContain('5 年間保存し、その後は消去します（2032年2月28日ごろ）');
+		expect(ja.sections.find((x) => x.heading === '結果の公表')!.paragraphs![0]).toContain('10 人未満');
+		const en = privacyNotice(found.document, { ...s, minCellSize: 5, retentionYears: 3 }, 'en');
+		expect(en.sections.find((x) => x.heading === 'How long we keep them')!.paragraphs![0]).toContain('kept for 3 years');
+		expect(en.sections.find((x) => x.heading === 'How results are published')!.paragraphs![0]).toContain('fewer than 5 people');
+		expect(needsFilling(s.contact)).toBe(true);
+		expect(needsFilling({ ...BUNDLED_CONTACT, phone: '083-934-2700', hours: { ja: '平日 8時30分〜17時15分' } })).toBe(false);
+		expect(retentionEnds(null, 5)).toBeUndefined();
 	});
 });

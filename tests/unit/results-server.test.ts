@@ -18,6 +18,7 @@ import { INVALID, NO_ANSWER } from '../../src/lib/analytics/frequencies';
 import { tempDatabasePath } from './support/temp-db';
 import { storeWaiting } from './support/pool';
 import { packAnswers } from '../../src/lib/survey/packed-answers';
+import template from '../../src/lib/survey/templates/digital-level-2022.json';
 
 let temp: ReturnType<typeof tempDatabasePath>;
 let db: DB;
@@ -153,7 +154,9 @@ describe('migrations 005 and 006', () => {
 			old.exec(m.sql);
 			old.prepare('INSERT INTO schema_migration (name) VALUES (?)').run(m.name);
 		}
-		surveys.installBundled(old);
+		// The bundled survey as a database of that time held it (the settings of later migrations aside).
+		const bundled = surveys.create(old, { slug: 'digital-2022', fiscalYear: 2022, document: template });
+		surveys.publish(old, bundled.surveyId, bundled.versionId);
 		old.prepare("INSERT INTO response (id, survey_version_id, channel, language, submitted_on) VALUES ('r1', 1, 'paper', 'ja', '2022-10-01')").run();
 		const add = old.prepare('INSERT INTO answer (response_id, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 		add.run('r1', 'F1', '', 9, null, null, 'valid', 0);

@@ -10,6 +10,7 @@ import { answersToRows, rowsToAnswers, type AnswerRow } from '$lib/survey/answer
 import { packAnswers } from '$lib/survey/packed-answers';
 import * as invitations from './invitations';
 import * as pool from './response-pool';
+import { RESPONSE_COLUMNS, type ResponseColumn } from '$lib/survey/stored-data';
 
 export type Channel = 'web' | 'paper' | 'import';
 
@@ -100,14 +101,25 @@ export function newResponseId(random: (n: number) => Buffer = randomBytes): stri
 	}
 }
 
+/** The response insert, column by column from the list the privacy notice tells residents of. */
+const INSERT_RESPONSE = `INSERT INTO response (${RESPONSE_COLUMNS.map((c) => c.column).join(', ')})
+	VALUES (${RESPONSE_COLUMNS.map(() => '?').join(', ')})`;
+
 /**
  * Inserts a response, its answer rows, and the same rows packed as JSON on the response (read
  * by results and the wide export); call inside a transaction. The one way responses are written.
  */
 export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[], id = newResponseId()): string {
-	db.prepare(
-		'INSERT INTO response (id, survey_version_id, channel, language, submitted_on, synthetic, answers) VALUES (?, ?, ?, ?, ?, ?, ?)'
-	).run(id, meta.versionId, meta.channel, meta.language, meta.day, meta.synthetic ? 1 : 0, packAnswers(rows));
+	const values: Record<ResponseColumn, string | number> = {
+		id,
+		survey_version_id: meta.versionId,
+		channel: meta.channel,
+		language: meta.language,
+		submitted_on: meta.day,
+		synthetic: meta.synthetic ? 1 : 0,
+		answers: packAnswers(rows)
+	};
+	db.prepare(INSERT_RESPONSE).run(RESPONSE_COLUMNS.map((c) => values[c.column]));
 	const insert = db.prepare(
 		'INSERT INTO answer (response_id, seq, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 	);

@@ -3,6 +3,8 @@ import type { DB } from './db';
 import * as surveys from './surveys';
 import type { Settings } from './surveys';
 import type { FormFields } from './form-body';
+import { checkContact, type Contact } from '$lib/survey/privacy';
+import { LANGUAGES } from '$lib/survey/schema';
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -35,6 +37,12 @@ export function readSettings(data: FormFields, db: DB, surveyId: number): { sett
 	const minCellSize = Number(data.get('minCellSize'));
 	if (!Number.isInteger(minCellSize) || minCellSize < 1 || minCellSize > 100)
 		problems.push('公表する集計の最小人数は 1〜100 の整数にしてください。');
+	const retentionYears = whole(data.get('retentionYears'));
+	if (retentionYears < 1 || retentionYears > 30) problems.push('回答の保存期間は 1〜30 年の整数にしてください。');
+	const minutes = whole(data.get('minutes'));
+	if (minutes < 1 || minutes > 120) problems.push('回答にかかる時間は 1〜120 分の整数にしてください。');
+	const contact = readContact(data);
+	if (!contact) problems.push('問い合わせ先の課・室の名前、電話番号、受付時間（日本語）を入力してください。');
 	return {
 		settings: {
 			slug,
@@ -43,10 +51,35 @@ export function readSettings(data: FormFields, db: DB, surveyId: number): { sett
 			closesAt: closesAt === 'invalid' ? null : closesAt,
 			minCellSize,
 			resultsPublic: data.get('resultsPublic') === 'on',
-			invitationRequired: data.get('invitationRequired') === 'on'
+			invitationRequired: data.get('invitationRequired') === 'on',
+			retentionYears,
+			minutes,
+			contact: contact ?? { office: { ja: '' }, phone: '', hours: { ja: '' } }
 		},
 		problems
 	};
+}
+
+/** A whole number typed in (full-width digits too), or NaN. */
+function whole(value: FormDataEntryValue | null): number {
+	const n = Number(String(value ?? '').normalize('NFKC').trim() || NaN);
+	return Number.isInteger(n) ? n : NaN;
+}
+
+/** A text in three languages from fields `${name}_ja`, `_easy`, `_en`; blank ones left out. */
+function texts(data: FormFields, name: string): Record<string, string> {
+	const text: Record<string, string> = {};
+	for (const lang of LANGUAGES) {
+		const v = String(data.get(`${name}_${lang}`) ?? '').trim();
+		if (v) text[lang] = v;
+	}
+	return text;
+}
+
+/** The contact fields, or null when one that must be given is not. */
+function readContact(data: FormFields): Contact | null {
+	const checked = checkContact({ office: texts(data, 'contactOffice'), phone: String(data.get('contactPhone') ?? '').trim(), hours: texts(data, 'contactHours') });
+	return checked.success ? checked.data : null;
 }
 
 /** An ISO time as the value of a datetime-local field in Japan time. */

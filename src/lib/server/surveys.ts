@@ -4,6 +4,7 @@ import type { Questionnaire } from '$lib/survey/schema';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { surveyPhase, type Phase, type Schedule } from '$lib/survey/phase';
 import bundled2022 from '$lib/survey/templates/digital-level-2022.json';
+import { BUNDLED_CONTACT, parseContact, type Contact } from '$lib/survey/privacy';
 
 export interface Survey extends Schedule {
 	id: number;
@@ -14,6 +15,16 @@ export interface Survey extends Schedule {
 	resultsPublic: boolean;
 	invitationRequired: boolean;
 	previousEditionId: number | null;
+	/** Years responses are kept after the survey closes. */
+	retentionYears: number;
+	/** About how long answering takes, as residents are told. */
+	minutes: number;
+	/** Who residents may ask; null until the designer fills it in. */
+	contact: Contact | null;
+	/** When it was closed by hand (retention runs from closesAt, or from this). */
+	closedAt: string | null;
+	/** When its responses were deleted at the end of retention. */
+	responsesDeletedAt: string | null;
 }
 
 export interface PublishedSurvey {
@@ -34,6 +45,11 @@ interface SurveyRow {
 	results_public: number;
 	invitation_required: number;
 	previous_edition_id: number | null;
+	retention_years: number;
+	minutes: number;
+	contact: string | null;
+	closed_at: string | null;
+	responses_deleted_at: string | null;
 }
 
 const toSurvey = (r: SurveyRow): Survey => ({
@@ -47,7 +63,12 @@ const toSurvey = (r: SurveyRow): Survey => ({
 	minCellSize: r.min_cell_size,
 	resultsPublic: r.results_public === 1,
 	invitationRequired: r.invitation_required === 1,
-	previousEditionId: r.previous_edition_id
+	previousEditionId: r.previous_edition_id,
+	retentionYears: r.retention_years,
+	minutes: r.minutes,
+	contact: parseContact(r.contact),
+	closedAt: r.closed_at,
+	responsesDeletedAt: r.responses_deleted_at
 });
 
 export class InvalidQuestionnaireError extends Error {
@@ -105,7 +126,11 @@ export function publish(
 }
 
 export function setStatus(db: DB, surveyId: number, status: Survey['status']): void {
-	db.prepare('UPDATE survey SET status = ? WHERE id = ?').run(status, surveyId);
+	db.prepare(
+		`UPDATE survey SET status = @status,
+		 closed_at = CASE @status WHEN 'closed' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHEN 'open' THEN NULL ELSE closed_at END
+		 WHERE id = @surveyId`
+	).run({ status, surveyId });
 }
 
 export function count(db: DB): number {
@@ -114,15 +139,22 @@ export function count(db: DB): number {
 
 export const BUNDLED_SLUG = 'digital-2022';
 
-/** On an empty database, installs and opens the bundled FY2022 digital-level survey. */
-export function installBundled(db: DB): boolean {
+/**
+ * On an empty database, installs and opens the bundled FY2022 digital-level survey, with the
+ * city's contact (phone and hours marked for the city to fill in) and a deadline at the end of
+ * the month after next (23:59 Japan time), as a mailed survey would have.
+ */
+export function installBundled(db: DB, now = new Date()): boolean {
 	if (count(db) > 0) return false;
 	const { surveyId, versionId } = create(db, {
 		slug: BUNDLED_SLUG,
 		fiscalYear: 2022,
 		document: bundled2022
 	});
-	publish(db, surveyId, versionId);
+	const japan = new Date(now.getTime() + 9 * 3600_000);
+	const deadline = new Date(Date.UTC(japan.getUTCFullYear(), japan.getUTCMonth() + 3, 1) - 60_000 - 9 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	db.prepare('UPDATE survey SET contact = ? WHERE id = ?').run(JSON.stringify(BUNDLED_CONTACT), surveyId);
+	publish(db, surveyId, versionId, { closesAt: deadline });
 	return true;
 }
 
@@ -355,13 +387,19 @@ export interface Settings {
 	minCellSize: number;
 	resultsPublic: boolean;
 	invitationRequired: boolean;
+	retentionYears: number;
+	minutes: number;
+	contact: Contact;
 }
 
 export function updateSettings(db: DB, surveyId: number, s: Settings): void {
 	db.prepare(
 		`UPDATE survey SET slug = ?, fiscal_year = ?, opens_at = ?, closes_at = ?, min_cell_size = ?,
-		 results_public = ?, invitation_required = ? WHERE id = ?`
-	).run(s.slug, s.fiscalYear, s.opensAt, s.closesAt, s.minCellSize, s.resultsPublic ? 1 : 0, s.invitationRequired ? 1 : 0, surveyId);
+		 results_public = ?, invitation_required = ?, retention_years = ?, minutes = ?, contact = ? WHERE id = ?`
+	).run(
+		s.slug, s.fiscalYear, s.opensAt, s.closesAt, s.minCellSize, s.resultsPublic ? 1 : 0, s.invitationRequired ? 1 : 0,
+		s.retentionYears, s.minutes, JSON.stringify(s.contact), surveyId
+	);
 }
 
 /** Publishes the draft: it becomes immutable and residents answer it (from opensAt if set). */
@@ -383,7 +421,7 @@ export function close(db: DB, surveyId: number): void {
 export function reopen(db: DB, surveyId: number): void {
 	const survey = getById(db, surveyId);
 	if (survey?.status !== 'closed' || !survey.publishedVersionId) throw new SurveyStateError('終了した調査ではありません。');
-	db.prepare("UPDATE survey SET status = 'open', closes_at = NULL WHERE id = ?").run(surveyId);
+	db.prepare("UPDATE survey SET status = 'open', closes_at = NULL, closed_at = NULL WHERE id = ?").run(surveyId);
 }
 
 export function archive(db: DB, surveyId: number): void {

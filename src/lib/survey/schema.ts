@@ -123,17 +123,23 @@ const SectionSchema = z.strictObject({
 	questions: z.array(QuestionSchema).min(1)
 });
 
-/** What the resident reads before agreeing; every item is shown on the consent page. */
+/**
+ * The questionnaire's own words in the privacy notice: its purpose, who sees the answers, and
+ * the sentence the resident agrees to. Everything else the notice says (what is stored, for how
+ * long, the contact, the deadline) comes from the survey's settings and the system's own lists
+ * (src/lib/survey/privacy.ts), so it cannot differ from what the system does. The other texts
+ * older documents hold are kept as they are but no longer shown.
+ */
 const ConsentSchema = z.strictObject({
 	purpose: TextSchema,
-	stored: TextSchema,
-	notStored: TextSchema,
 	access: TextSchema,
-	retention: TextSchema,
-	publication: TextSchema,
-	voluntary: TextSchema,
-	contact: TextSchema,
-	agree: TextSchema
+	agree: TextSchema,
+	stored: TextSchema.optional(),
+	notStored: TextSchema.optional(),
+	retention: TextSchema.optional(),
+	publication: TextSchema.optional(),
+	voluntary: TextSchema.optional(),
+	contact: TextSchema.optional()
 });
 
 /**

@@ -52,7 +52,7 @@ export function questionnaireToRows(doc: Questionnaire): SheetRow[] {
 	rows.push({ kind: 'meta', key: 'languages', value: doc.languages.join(',') });
 	rows.push({ kind: 'meta', key: 'title', ...textCells('label', doc.title) });
 	if (doc.description) rows.push({ kind: 'meta', key: 'description', ...textCells('label', doc.description) });
-	for (const k of CONSENT_KEYS) rows.push({ kind: 'meta', key: `consent.${k}`, ...textCells('label', doc.consent[k]) });
+	for (const k of CONSENT_KEYS) if (doc.consent[k]) rows.push({ kind: 'meta', key: `consent.${k}`, ...textCells('label', doc.consent[k]) });
 	if (doc.thanks) rows.push({ kind: 'meta', key: 'thanks', ...textCells('label', doc.thanks) });
 	if (doc.index) rows.push({ kind: 'meta', key: 'index', value: JSON.stringify(doc.index) });
 	for (const section of doc.sections) {

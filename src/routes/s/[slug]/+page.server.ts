@@ -14,7 +14,7 @@ import { checkAnswers, formValues } from '$lib/survey/validate-answers';
 import type { InvitationProblem, SubmitFailure } from '$lib/survey/submission';
 import * as invitations from '$lib/server/invitations';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
-import { t } from '$lib/survey/messages';
+import { footerOf, privacyNotice } from '$lib/survey/privacy';
 import { readSurveyPost } from '$lib/server/survey-post';
 import { clientAddress } from '$lib/server/client-address';
 import * as audit from '$lib/server/audit';
@@ -58,8 +58,9 @@ export const load: PageServerLoad = (event) => {
 	const lang = offeredLanguage(prefs.lang, document.languages);
 	const phase = surveyPhase(survey, new Date());
 	const title = forResident(document, lang).title;
+	const footer = footerOf(survey.slug, survey.contact, lang);
 	if (phase !== 'open')
-		return { phase, lang, size: prefs.size, title, opensAt: survey.opensAt, slug: survey.slug };
+		return { phase, lang, size: prefs.size, title, opensAt: survey.opensAt, slug: survey.slug, footer };
 	const typed = survey.invitationRequired ? url.searchParams.get('code') : null;
 	const problem = survey.invitationRequired ? invitationProblem(survey.id, typed, clientAddress(event)) : undefined;
 	if (problem)
@@ -72,7 +73,7 @@ export const load: PageServerLoad = (event) => {
 			languages: document.languages,
 			problem,
 			typed: typed ?? '',
-			contact: t(document.consent.contact, lang)
+			footer
 		};
 	return {
 		phase,
@@ -84,7 +85,9 @@ export const load: PageServerLoad = (event) => {
 		languages: document.languages,
 		document: forResident(document, lang),
 		submissionKey: responses.newSubmissionKey(),
-		invitation: typed === null ? undefined : formatCode(normalizeCode(typed)!)
+		invitation: typed === null ? undefined : formatCode(normalizeCode(typed)!),
+		notice: privacyNotice(document, survey, lang),
+		footer
 	};
 };
 

@@ -12,6 +12,7 @@ import { readForm, STAFF_FORM } from '$lib/server/form-body';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { diffQuestionnaires } from '$lib/survey/diff';
 import { surveyPhase } from '$lib/survey/phase';
+import { needsFilling } from '$lib/survey/privacy';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
@@ -30,6 +31,7 @@ export const load: PageServerLoad = (event) => {
 		title,
 		versions: surveys.versions(db(), survey.id),
 		unusedCodes: invitations.batches(db(), survey.id).reduce((sum, b) => sum + b.unused, 0),
+		contactToFill: needsFilling(survey.contact),
 		draft: draft && {
 			version: draft.version,
 			problems: checked && !checked.ok ? checked.problems : [],

@@ -7,6 +7,7 @@ import { designerSurvey } from '$lib/server/survey-guard';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { forResident } from '$lib/survey/for-resident';
 import type { Language } from '$lib/survey/schema';
+import { footerOf, privacyNotice } from '$lib/survey/privacy';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
@@ -21,5 +22,12 @@ export const load: PageServerLoad = (event) => {
 		document = checked.doc;
 	}
 	if (!document) error(404, 'プレビューする版がありません。');
-	return { slug: `preview-${survey.id}`, lang, document: forResident(document, lang), languages: document.languages };
+	return {
+		slug: `preview-${survey.id}`,
+		lang,
+		document: forResident(document, lang),
+		languages: document.languages,
+		notice: privacyNotice(document, survey, lang),
+		footer: footerOf(survey.slug, survey.contact, lang)
+	};
 };

@@ -6,6 +6,7 @@ import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { checkQuestionnaire } from '$lib/survey/check-document';
+import { privacyNotice } from '$lib/survey/privacy';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
@@ -13,5 +14,5 @@ export const load: PageServerLoad = (event) => {
 	const source = wantDraft ? surveys.draft(db(), survey.id)?.document : surveys.editable(db(), survey);
 	const checked = source ? checkQuestionnaire(source) : undefined;
 	if (!checked?.ok) error(409, '調査票に問題があるため印刷用を作れません。');
-	return { surveyId: survey.id, fiscalYear: survey.fiscalYear, document: checked.doc };
+	return { surveyId: survey.id, fiscalYear: survey.fiscalYear, document: checked.doc, notice: privacyNotice(checked.doc, survey, 'ja') };
 };

@@ -9,6 +9,7 @@ import * as surveys from '$lib/server/surveys';
 import * as audit from '$lib/server/audit';
 import * as invitations from '$lib/server/invitations';
 import { letters } from '$lib/server/invitation-letters';
+import { contactLine } from '$lib/survey/privacy';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { dayIn } from '$lib/survey/phase';
@@ -64,7 +65,7 @@ export const actions: Actions = {
 				title: doc.title.ja,
 				description: doc.description?.ja ?? '',
 				greeting: greeting.split(/\r?\n/).filter((p) => p.trim()),
-				contact: doc.consent.contact.ja,
+				contact: contactLine(survey.contact, 'ja'),
 				closesAt: survey.closesAt,
 				otherLanguages: doc.languages.filter((l) => l !== 'ja')
 			}

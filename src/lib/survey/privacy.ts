@@ -1,0 +1,202 @@
+// The privacy notice of a survey, made from its settings (contact, minutes, deadline, retention,
+// smallest published cell) and the system's own lists of what it keeps (stored-data.ts), with
+// the questionnaire's own words only for its purpose and who sees the answers. The consent
+// page shows the summary and the full notice; the public privacy page shows the full notice.
+import { z } from 'zod';
+import { TextSchema, type Language, type Questionnaire, type Text } from './schema';
+import { t } from './messages';
+import { formatDate } from '$lib/format';
+import { NOT_KEPT, ON_DEVICE, RESPONSE_COLUMNS } from './stored-data';
+
+const ContactSchema = z.strictObject({
+	office: TextSchema,
+	phone: z.string().trim().min(1).max(100),
+	hours: TextSchema
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+/** The stored JSON as a contact, or null when there is none (or it is not one). */
+export function parseContact(json: string | null): Contact | null {
+	if (!json) return null;
+	const parsed = ContactSchema.safeParse(JSON.parse(json));
+	return parsed.success ? parsed.data : null;
+}
+
+export const checkContact = (value: unknown) => ContactSchema.safeParse(value);
+
+/** Marks what the city still has to fill in; the designer's page warns while any is left. */
+export const TO_FILL = '【市が記入】';
+
+/** The bundled survey's contact: the real office, the phone and hours left for the city. */
+export const BUNDLED_CONTACT: Contact = {
+	office: {
+		ja: '山口市 総合政策部 スマートシティ推進室',
+		easy: 'やまぐちし しやくしょ スマートシティすいしんしつ',
+		en: 'Smart City Promotion Office, Policy Planning Department, Yamaguchi City'
+	},
+	phone: `083-000-0000 ${TO_FILL}`,
+	hours: {
+		ja: `平日 8時30分〜17時15分 ${TO_FILL}`,
+		easy: `へいじつ 8じ30ぷん〜17じ15ふん ${TO_FILL}`,
+		en: `Weekdays 8:30–17:15 ${TO_FILL}`
+	}
+};
+
+/** Whether a contact still holds text marked for the city to fill in. */
+export const needsFilling = (c: Contact | null) => !c || JSON.stringify(c).includes(TO_FILL);
+
+/** What the notice needs of the survey's settings. */
+export interface PrivacySettings {
+	contact: Contact | null;
+	minutes: number;
+	retentionYears: number;
+	/** The deadline residents are given. */
+	closesAt: string | null;
+	/** When it was closed by hand, if it was (retention runs from the deadline, or from this). */
+	closedAt: string | null;
+	minCellSize: number;
+}
+
+/** The day (ISO) retention ends: `years` after the survey closed, or undefined while it has not. */
+export function retentionEnds(closedOn: string | null, years: number): string | undefined {
+	if (!closedOn) return undefined;
+	const d = new Date(closedOn);
+	d.setUTCFullYear(d.getUTCFullYear() + years);
+	return d.toISOString();
+}
+
+export interface Notice {
+	/** Short points for one phone screen. */
+	summary: string[];
+	/** The full notice: a heading and its paragraphs or list items. */
+	sections: { heading: string; paragraphs?: string[]; items?: string[] }[];
+}
+
+const WORDS = {
+	ja: {
+		anonymous: 'このアンケートは無記名です。お名前やご住所はおうかがいしません。',
+		minutes: (m: number) => `回答にかかる時間は ${m} 分ほどです。`,
+		voluntary: '回答は任意です。「必須」と書かれた設問のほかは、答えたくない設問を飛ばせます。途中でやめることもできます。',
+		final: '送信した回答は、だれのものか分からない形で保存するため、後から取り消したり直したりすることはできません。',
+		deadline: (d: string) => `回答の期限は ${d} です。`,
+		paper: '紙の調査票でも回答できます。ご希望の方は、下の問い合わせ先へご連絡ください。',
+		contact: (c: string) => `問い合わせ先：${c}`,
+		phone: '電話',
+		hours: '受付',
+		noContact: '問い合わせ先は準備中です。',
+		purpose: 'このアンケートの目的',
+		stored: '保存する情報',
+		notStored: '保存しない情報',
+		onDevice: 'お使いの端末の中だけに残るもの',
+		onDeviceNote: 'これらは市には送られず、記録もされません。ブラウザの設定で、いつでも消すことができます。',
+		access: '回答を見ることができる人',
+		retention: '保存する期間',
+		retentionText: (y: number, end?: string) =>
+			`回答は集計と分析のため、調査の終了から ${y} 年間保存し、その後は消去します${end ? `（${end}ごろ）` : ''}。消去した回答は、データベースのファイルにも残りません。`,
+		publication: '結果の公表',
+		publicationText: (k: number) => `結果は統計としてのみ公表します。${k} 人未満の区分の数値は、個人が特定されないよう伏せます。`,
+		voluntaryHeading: '回答は任意です',
+		inquiries: 'お問い合わせ'
+	},
+	easy: {
+		anonymous: 'なまえや じゅうしょは ききません。だれが こたえたかは わかりません。',
+		minutes: (m: number) => `こたえるのに ${m}ぷん ぐらい かかります。`,
+		voluntary: 'こたえるか どうかは じぶんで きめて ください。「かならず こたえる」と かいて いない しつもんは、こたえなくても いいです。とちゅうで やめても いいです。',
+		final: 'おくった こたえは、だれの ものか わからないので、あとから けしたり なおしたり できません。',
+		deadline: (d: string) => `${d} までに こたえて ください。`,
+		paper: 'かみの アンケートでも こたえられます。ほしい ひとは、したの ところに れんらく して ください。',
+		contact: (c: string) => `ききたい ことが あるとき：${c}`,
+		phone: 'でんわ',
+		hours: 'じかん',
+		noContact: 'れんらくさきは じゅんびちゅう です。',
+		purpose: 'なんの ための アンケート ですか',
+		stored: 'のこす もの',
+		notStored: 'のこさない もの',
+		onDevice: 'あなたの スマホや パソコンの なかだけに のこる もの',
+		onDeviceNote: 'これは しやくしょには おくられません。ブラウザの せっていで いつでも けせます。',
+		access: 'こたえを みる ひと',
+		retention: 'いつまで のこしますか',
+		retentionText: (y: number, end?: string) => `こたえは アンケートが おわってから ${y}ねん のこして、その あと けします${end ? `（${end}ごろ）` : ''}。けした こたえは どこにも のこりません。`,
+		publication: 'けっかの おしらせ',
+		publicationText: (k: number) => `けっかは ぜんぶを まとめて おしらせします。ひとが ${k}にん より すくない ところは、かずを かくします。`,
+		voluntaryHeading: 'こたえるか どうかは じゆう です',
+		inquiries: 'ききたい ことが あるとき'
+	},
+	en: {
+		anonymous: 'This survey is anonymous. We do not ask for your name or address.',
+		minutes: (m: number) => `It takes about ${m} minutes.`,
+		voluntary: 'Taking part is voluntary. You may skip any question not marked “Required”, and you may stop at any time.',
+		final: 'Once sent, your answers cannot be withdrawn or changed: they are kept in a way that does not show whose they are.',
+		deadline: (d: string) => `Please answer by ${d}.`,
+		paper: 'You can also answer on a paper questionnaire: please ask the office below.',
+		contact: (c: string) => `Contact: ${c}`,
+		phone: 'Phone',
+		hours: 'Hours',
+		noContact: 'The contact is being prepared.',
+		purpose: 'Why we are asking',
+		stored: 'What we keep',
+		notStored: 'What we do not keep',
+		onDevice: 'What stays only on your own device',
+		onDeviceNote: 'These are not sent to the city or recorded by it. You can delete them at any time in your browser settings.',
+		access: 'Who can see the answers',
+		retention: 'How long we keep them',
+		retentionText: (y: number, end?: string) =>
+			`Answers are kept for ${y} years after the survey closes for tabulation and analysis, and then deleted${end ? ` (around ${end})` : ''}. Deleted answers leave nothing behind in the database files.`,
+		publication: 'How results are published',
+		publicationText: (k: number) => `Results are published as statistics only. Figures for groups of fewer than ${k} people are hidden so that no one can be identified.`,
+		voluntaryHeading: 'Taking part is voluntary',
+		inquiries: 'Contact'
+	}
+} as const;
+
+/** The deadline as residents read it, in Japan time (2027年1月31日 23時59分). */
+function deadline(iso: string, lang: Language): string {
+	const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP', { timeZone: 'Asia/Tokyo', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+	return lang === 'en' ? `${time} on ${formatDate(iso, lang)}` : `${formatDate(iso, lang)} ${time}`;
+}
+
+/** The contact in one line: office, phone and hours. */
+export function contactLine(c: Contact | null, lang: Language): string {
+	const w = WORDS[lang];
+	if (!c) return w.noContact;
+	return `${t(c.office, lang)}　${w.phone} ${c.phone}（${w.hours}：${t(c.hours, lang)}）`;
+}
+
+const pick = (text: Required<Text> | Text, lang: Language) => t(text as Text, lang);
+
+export function privacyNotice(doc: Questionnaire, s: PrivacySettings, lang: Language): Notice {
+	const w = WORDS[lang];
+	const contact = contactLine(s.contact, lang);
+	const end = retentionEnds(s.closesAt ?? s.closedAt, s.retentionYears);
+	return {
+		summary: [
+			w.anonymous,
+			w.minutes(s.minutes),
+			w.voluntary,
+			w.final,
+			...(s.closesAt ? [w.deadline(deadline(s.closesAt, lang))] : []),
+			w.paper,
+			w.contact(contact)
+		],
+		sections: [
+			{ heading: w.purpose, paragraphs: [t(doc.consent.purpose, lang)] },
+			{ heading: w.stored, items: RESPONSE_COLUMNS.map((c) => pick(c.told, lang)) },
+			{ heading: w.notStored, paragraphs: [pick(NOT_KEPT, lang)] },
+			{ heading: w.onDevice, items: ON_DEVICE.map((d) => pick(d, lang)), paragraphs: [w.onDeviceNote] },
+			{ heading: w.access, paragraphs: [t(doc.consent.access, lang)] },
+			{ heading: w.retention, paragraphs: [w.retentionText(s.retentionYears, end && formatDate(end, lang))] },
+			{ heading: w.publication, paragraphs: [w.publicationText(s.minCellSize)] },
+			{ heading: w.voluntaryHeading, paragraphs: [w.voluntary, w.final, w.paper] },
+			{ heading: w.inquiries, paragraphs: [contact] }
+		]
+	};
+}
+
+/** The public page of a survey's privacy notice. */
+export const privacyPath = (slug: string) => `/s/${slug}/privacy`;
+
+/** What every resident page of a survey shows in its footer: the contact and the notice's page. */
+export const footerOf = (slug: string, contact: Contact | null, lang: Language) => ({
+	contact: contactLine(contact, lang),
+	privacyHref: privacyPath(slug)
+});

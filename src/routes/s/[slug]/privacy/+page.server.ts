@@ -1,0 +1,27 @@
+// 「このアンケートの個人情報の取扱い」: the full privacy notice of a survey, public, in the
+// resident's language, readable before, while and after answering.
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import * as surveys from '$lib/server/surveys';
+import { offeredLanguage, pagePreferences } from '$lib/server/preferences';
+import { forResident } from '$lib/survey/for-resident';
+import { footerOf, privacyNotice } from '$lib/survey/privacy';
+
+export const load: PageServerLoad = ({ params, locals, url }) => {
+	const prefs = pagePreferences(url, locals);
+	const found = surveys.findPublished(db(), params.slug);
+	if (!found || found.survey.status === 'draft' || found.survey.status === 'archived')
+		error(404, 'お探しのアンケートは見つかりませんでした。');
+	const { survey, document } = found;
+	const lang = offeredLanguage(prefs.lang, document.languages);
+	return {
+		slug: survey.slug,
+		lang,
+		size: prefs.size,
+		languages: document.languages,
+		title: forResident(document, lang).title,
+		notice: privacyNotice(document, survey, lang),
+		footer: footerOf(survey.slug, survey.contact, lang)
+	};
+};
