@@ -305,6 +305,9 @@ export class SurveyStateError extends Error {
 	status = 409;
 }
 
+/** Every survey, oldest first. */
+export const all = (db: DB): Survey[] => (db.prepare('SELECT * FROM survey ORDER BY id').all() as SurveyRow[]).map(toSurvey);
+
 export function getById(db: DB, id: number): Survey | undefined {
 	const row = db.prepare('SELECT * FROM survey WHERE id = ?').get(id) as SurveyRow | undefined;
 	return row && toSurvey(row);

@@ -92,7 +92,7 @@ const WORDS = {
 		access: '回答を見ることができる人',
 		retention: '保存する期間',
 		retentionText: (y: number, end?: string) =>
-			`回答は集計と分析のため、調査の終了から ${y} 年間保存し、その後は消去します${end ? `（${end}ごろ）` : ''}。消去した回答は、データベースのファイルにも残りません。`,
+			`回答は集計と分析のため、調査の終了から ${y} 年間保存し、その後は消去します${end ? `（${end}ごろ）` : ''}。消去した回答は、システムのファイルにも残らないようにします。`,
 		publication: '結果の公表',
 		publicationText: (k: number) => `結果は統計としてのみ公表します。${k} 人未満の区分の数値は、個人が特定されないよう伏せます。`,
 		voluntaryHeading: '回答は任意です',
@@ -116,7 +116,7 @@ const WORDS = {
 		onDeviceNote: 'これは しやくしょには おくられません。ブラウザの せっていで いつでも けせます。',
 		access: 'こたえを みる ひと',
 		retention: 'いつまで のこしますか',
-		retentionText: (y: number, end?: string) => `こたえは アンケートが おわってから ${y}ねん のこして、その あと けします${end ? `（${end}ごろ）` : ''}。けした こたえは どこにも のこりません。`,
+		retentionText: (y: number, end?: string) => `こたえは アンケートが おわってから ${y}ねん のこして、その あと けします${end ? `（${end}ごろ）` : ''}。けした こたえは システムの なかに のこしません。`,
 		publication: 'けっかの おしらせ',
 		publicationText: (k: number) => `けっかは ぜんぶを まとめて おしらせします。ひとが ${k}にん より すくない ところは、かずを かくします。`,
 		voluntaryHeading: 'こたえるか どうかは じゆう です',
@@ -141,7 +141,7 @@ const WORDS = {
 		access: 'Who can see the answers',
 		retention: 'How long we keep them',
 		retentionText: (y: number, end?: string) =>
-			`Answers are kept for ${y} years after the survey closes for tabulation and analysis, and then deleted${end ? ` (around ${end})` : ''}. Deleted answers leave nothing behind in the database files.`,
+			`Answers are kept for ${y} years after the survey closes for tabulation and analysis, and then deleted${end ? ` (around ${end})` : ''}. Deleted answers are not left anywhere in the system's files.`,
 		publication: 'How results are published',
 		publicationText: (k: number) => `Results are published as statistics only. Figures for groups of fewer than ${k} people are hidden so that no one can be identified.`,
 		voluntaryHeading: 'Taking part is voluntary',

@@ -13,9 +13,11 @@ import { checkQuestionnaire } from '$lib/survey/check-document';
 import { diffQuestionnaires } from '$lib/survey/diff';
 import { surveyPhase } from '$lib/survey/phase';
 import { needsFilling } from '$lib/survey/privacy';
+import { requireStaff } from '$lib/server/auth/guard';
+import { deleteResponses, heldResponses, retentionOf, RetentionError } from '$lib/server/retention';
 
 export const load: PageServerLoad = (event) => {
-	const { survey } = designerSurvey(event);
+	const { user, survey } = designerSurvey(event);
 	const draft = surveys.draft(db(), survey.id);
 	const checked = draft ? checkQuestionnaire(draft.document) : undefined;
 	const published = survey.publishedVersionId ? surveys.publishedVersion(db(), survey.publishedVersionId) : undefined;
@@ -32,6 +34,8 @@ export const load: PageServerLoad = (event) => {
 		versions: surveys.versions(db(), survey.id),
 		unusedCodes: invitations.batches(db(), survey.id).reduce((sum, b) => sum + b.unused, 0),
 		contactToFill: needsFilling(survey.contact),
+		retention: { ...retentionOf(db(), survey, new Date()), held: heldResponses(db(), survey.id) },
+		isAdmin: user.roles.includes('admin'),
 		draft: draft && {
 			version: draft.version,
 			problems: checked && !checked.ok ? checked.problems : [],
@@ -67,6 +71,22 @@ export const actions: Actions = {
 		surveys.updateSettings(db(), survey.id, settings);
 		audit.record(db(), user, 'survey.settings', `survey:${settings.slug}`, { ...settings });
 		redirect(303, `/admin/surveys/${survey.id}?done=settings`);
+	},
+	/** At the end of retention: an administrator deletes the survey's responses, audited. */
+	deleteResponses: async (event) => {
+		const user = requireStaff(event, 'admin');
+		const { survey } = designerSurvey(event);
+		const form = await readForm(event.request, STAFF_FORM);
+		if (form.get('confirmSlug') !== survey.slug)
+			return fail(400, { problems: [`確認のため、調査のアドレスの名前「${survey.slug}」を入力してください。`] });
+		try {
+			const count = deleteResponses(db(), survey.id, new Date());
+			audit.record(db(), user, 'survey.responses-deleted', `survey:${survey.slug}`, { count, retentionYears: survey.retentionYears });
+		} catch (e) {
+			if (e instanceof RetentionError) return fail(409, { problems: [e.message] });
+			throw e;
+		}
+		redirect(303, `/admin/surveys/${survey.id}?done=responses-deleted`);
 	},
 	publish: step('publish', (id) => surveys.publishDraft(db(), id)),
 	close: step('close', (id) => surveys.close(db(), id)),
