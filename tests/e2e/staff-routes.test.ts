@@ -11,8 +11,9 @@ import { createStaff, loginCookie, type TestStaff } from './staff-helpers';
 type Access = Role[] | 'any staff' | 'public';
 interface RouteRule {
 	access: Access;
-	/** Form actions the page declares, each checked like the page. */
+	/** Form actions the page declares, each checked like the page unless `actionAccess` says otherwise. */
 	actions?: string[];
+	actionAccess?: Record<string, Access>;
 	/** Methods of a +server.ts endpoint. */
 	methods?: ('GET' | 'POST')[];
 }
@@ -31,7 +32,9 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/surveys': { access: ['designer'], actions: ['create'] },
 	'/admin/surveys/[id]': {
 		access: ['designer'],
-		actions: ['settings', 'publish', 'close', 'reopen', 'archive', 'discardDraft']
+		actions: ['settings', 'deleteResponses', 'publish', 'close', 'reopen', 'archive', 'discardDraft'],
+		// Deleting responses at the end of retention is for administrators alone.
+		actionAccess: { deleteResponses: ['admin'] }
 	},
 	'/admin/surveys/[id]/edit': { access: ['designer'], actions: ['save'] },
 	'/admin/surveys/[id]/preview': { access: ['designer'] },
@@ -165,11 +168,14 @@ describe('staff routes and roles', () => {
 	for (const r of routes) {
 		const rule = TABLE[r.route];
 		if (!rule || rule.access === 'public') continue;
-		const checks: [string, string][] =
+		const checks: [string, string, Access][] =
 			r.kind === 'endpoint'
-				? r.methods.map((m) => [m, r.route])
-				: [['GET', r.route], ...r.actions.map((a): [string, string] => ['POST', a === 'default' ? r.route : `${r.route}?/${a}`])];
-		for (const [method, pattern] of checks)
+				? r.methods.map((m) => [m, r.route, rule.access])
+				: [
+						['GET', r.route, rule.access],
+						...r.actions.map((a): [string, string, Access] => ['POST', a === 'default' ? r.route : `${r.route}?/${a}`, rule.actionAccess?.[a] ?? rule.access])
+					];
+		for (const [method, pattern, access] of checks)
 			it(`${method} ${pattern}`, async () => {
 				// The sample records exist only once beforeAll has run.
 				const target = pattern.replace('[id]', String(sampleId(r.route)));
@@ -177,7 +183,7 @@ describe('staff routes and roles', () => {
 				const wanted: Record<string, string> = {};
 				for (const as of who) {
 					results[as] = outcome(await request(as, method, target));
-					wanted[as] = expected(rule.access, as);
+					wanted[as] = expected(access, as);
 				}
 				expect(results).toEqual(wanted);
 			});

@@ -44,7 +44,8 @@ describe('the resident survey on a phone', () => {
 		const before = responseIds();
 		await openSurvey(page);
 		expect(await heading(page)).toBe('アンケートにご協力いただく前に');
-		await expect(page.locator('.consent-list').innerText()).resolves.toContain('IPアドレス');
+		await expect(page.locator('.consent-summary').innerText()).resolves.toContain('無記名');
+		await expect(page.locator('.consent-full').textContent()).resolves.toContain('IPアドレス');
 		await expectAccessible(page, 'the consent page');
 		await agreeAndStart(page);
 

@@ -50,10 +50,10 @@ describe('the privacy notice', () => {
 		expect(s.closesAt).toBe('2027-02-28T14:59:00Z');
 		expect(s).toMatchObject({ minutes: 10, retentionYears: 5, minCellSize: 10, contact: BUNDLED_CONTACT });
 		const ja = privacyNotice(found.document, s, 'ja');
-		expect(ja.summary).toContain('回答にかかる時間は 10 分ほどです。');
-		expect(ja.summary.join()).toContain('回答の期限は 2027年2月28日 23:59 です。');
-		expect(ja.summary.join()).toContain('後から取り消したり直したりすることはできません');
-		expect(ja.summary.join()).toContain('紙の調査票でも回答できます');
+		expect(ja.summary).toContain('回答にかかる時間は 10 分ほど、期限は 2027年2月28日 23:59 です。');
+		expect(ja.summary.join()).toContain('後から取り消したり直したりできません');
+		expect(ja.summary.join()).toContain('紙の調査票のご希望');
+		expect(ja.sections.find((x) => x.heading === '回答は任意です')!.paragraphs!.join()).toContain('紙の調査票でも回答できます');
 		expect(ja.summary.at(-1)).toContain('山口市 総合政策部 スマートシティ推進室');
 		expect(ja.summary.at(-1)).toContain('電話 083-000-0000 【市が記入】');
 		expect(ja.sections.find((x) => x.heading === '保存する期間')!.paragraphs![0]).toContain('5 年間保存し、その後は消去します（2032年2月28日ごろ）');

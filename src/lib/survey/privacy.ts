@@ -74,13 +74,15 @@ export interface Notice {
 
 const WORDS = {
 	ja: {
-		anonymous: 'このアンケートは無記名です。お名前やご住所はおうかがいしません。',
+		anonymous: '無記名のアンケートです。お名前やご住所はおうかがいしません。',
 		minutes: (m: number) => `回答にかかる時間は ${m} 分ほどです。`,
+		minutesAndDeadline: (m: number, d: string) => `回答にかかる時間は ${m} 分ほど、期限は ${d} です。`,
+		skip: '回答は任意です。「必須」の設問のほかは、飛ばしていただいて構いません。',
+		finalShort: '送信した回答は、後から取り消したり直したりできません（だれの回答か分からない形で保存するためです）。',
+		paperAndContact: (c: string) => `紙の調査票のご希望、お問い合わせ：${c}`,
 		voluntary: '回答は任意です。「必須」と書かれた設問のほかは、答えたくない設問を飛ばせます。途中でやめることもできます。',
 		final: '送信した回答は、だれのものか分からない形で保存するため、後から取り消したり直したりすることはできません。',
-		deadline: (d: string) => `回答の期限は ${d} です。`,
 		paper: '紙の調査票でも回答できます。ご希望の方は、下の問い合わせ先へご連絡ください。',
-		contact: (c: string) => `問い合わせ先：${c}`,
 		phone: '電話',
 		hours: '受付',
 		noContact: '問い合わせ先は準備中です。',
@@ -101,11 +103,13 @@ const WORDS = {
 	easy: {
 		anonymous: 'なまえや じゅうしょは ききません。だれが こたえたかは わかりません。',
 		minutes: (m: number) => `こたえるのに ${m}ぷん ぐらい かかります。`,
+		minutesAndDeadline: (m: number, d: string) => `こたえるのに ${m}ぷん ぐらい かかります。${d} までに こたえて ください。`,
+		skip: '「かならず こたえる」では ない しつもんは、こたえなくても いいです。',
+		finalShort: 'おくった こたえは、あとから けしたり なおしたり できません。',
+		paperAndContact: (c: string) => `かみの アンケートが ほしい とき、ききたい ことが ある とき：${c}`,
 		voluntary: 'こたえるか どうかは じぶんで きめて ください。「かならず こたえる」と かいて いない しつもんは、こたえなくても いいです。とちゅうで やめても いいです。',
 		final: 'おくった こたえは、だれの ものか わからないので、あとから けしたり なおしたり できません。',
-		deadline: (d: string) => `${d} までに こたえて ください。`,
 		paper: 'かみの アンケートでも こたえられます。ほしい ひとは、したの ところに れんらく して ください。',
-		contact: (c: string) => `ききたい ことが あるとき：${c}`,
 		phone: 'でんわ',
 		hours: 'じかん',
 		noContact: 'れんらくさきは じゅんびちゅう です。',
@@ -125,11 +129,13 @@ const WORDS = {
 	en: {
 		anonymous: 'This survey is anonymous. We do not ask for your name or address.',
 		minutes: (m: number) => `It takes about ${m} minutes.`,
+		minutesAndDeadline: (m: number, d: string) => `It takes about ${m} minutes. Please answer by ${d}.`,
+		skip: 'Taking part is voluntary. You may skip any question not marked “Required”.',
+		finalShort: 'Once sent, answers cannot be withdrawn or changed: nothing shows whose they are.',
+		paperAndContact: (c: string) => `Paper questionnaires and questions: ${c}`,
 		voluntary: 'Taking part is voluntary. You may skip any question not marked “Required”, and you may stop at any time.',
 		final: 'Once sent, your answers cannot be withdrawn or changed: they are kept in a way that does not show whose they are.',
-		deadline: (d: string) => `Please answer by ${d}.`,
 		paper: 'You can also answer on a paper questionnaire: please ask the office below.',
-		contact: (c: string) => `Contact: ${c}`,
 		phone: 'Phone',
 		hours: 'Hours',
 		noContact: 'The contact is being prepared.',
@@ -159,6 +165,7 @@ function deadline(iso: string, lang: Language): string {
 export function contactLine(c: Contact | null, lang: Language): string {
 	const w = WORDS[lang];
 	if (!c) return w.noContact;
+	if (lang === 'en') return `${t(c.office, lang)}, ${w.phone} ${c.phone} (${w.hours}: ${t(c.hours, lang)})`;
 	return `${t(c.office, lang)}　${w.phone} ${c.phone}（${w.hours}：${t(c.hours, lang)}）`;
 }
 
@@ -171,12 +178,10 @@ export function privacyNotice(doc: Questionnaire, s: PrivacySettings, lang: Lang
 	return {
 		summary: [
 			w.anonymous,
-			w.minutes(s.minutes),
-			w.voluntary,
-			w.final,
-			...(s.closesAt ? [w.deadline(deadline(s.closesAt, lang))] : []),
-			w.paper,
-			w.contact(contact)
+			s.closesAt ? w.minutesAndDeadline(s.minutes, deadline(s.closesAt, lang)) : w.minutes(s.minutes),
+			w.skip,
+			w.finalShort,
+			w.paperAndContact(contact)
 		],
 		sections: [
 			{ heading: w.purpose, paragraphs: [t(doc.consent.purpose, lang)] },
