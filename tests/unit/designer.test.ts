@@ -1,14 +1,16 @@
 // The designer's server side on a temporary SQLite file: a published version cannot be
 // changed in any way; drafts, life cycle, clones, and the priority projects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isActionFailure } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
-import { tempDatabasePath } from './support/temp-db';
 import { runAction } from './support/run-action';
 import { small } from './support/questionnaires';
+import { BUNDLED_CONTACT } from '../../src/lib/survey/privacy';
+import { readSettings } from '../../src/lib/server/survey-form';
+import { FormFields } from '../../src/lib/server/form-body';
 
-const temp = tempDatabasePath();
-process.env.DATABASE_PATH = temp.file;
+// Before any import reads the configuration (imports are hoisted above plain statements).
+const temp = await vi.hoisted(() => import('./support/temp-db').then((m) => m.useTempDatabase()));
 
 let db: Database.Database;
 let surveys: typeof import('../../src/lib/server/surveys');
@@ -103,12 +105,12 @@ describe('the life cycle', () => {
 	it('a clone keeps the questions and keys as a draft, and remembers its previous edition', () => {
 		const { surveyId } = surveys.create(db, { slug: 'year-one', fiscalYear: 2026, document: small() });
 		surveys.publishDraft(db, surveyId);
-		db.prepare("UPDATE survey SET min_cell_size = 5, results_public = 1, invitation_required = 1, closes_at = '2026-12-25T00:00:00Z' WHERE id = ?").run(surveyId);
+		db.prepare("UPDATE survey SET min_cell_size = 5, results_public = 1, invitation_required = 1, closes_at = '2026-12-25T00:00:00Z', minutes = 15, retention_years = 3, contact = ? WHERE id = ?").run(JSON.stringify(BUNDLED_CONTACT), surveyId);
 		const { surveyId: next } = surveys.clone(db, surveyId, { slug: 'year-two', fiscalYear: 2027 });
 		const copy = surveys.getById(db, next)!;
 		expect(copy).toMatchObject({ status: 'draft', fiscalYear: 2027, previousEditionId: surveyId, publishedVersionId: null });
 		// How the survey is run carries over; its dates do not.
-		expect(copy).toMatchObject({ minCellSize: 5, resultsPublic: true, invitationRequired: true, closesAt: null });
+		expect(copy).toMatchObject({ minCellSize: 5, resultsPublic: true, invitationRequired: true, closesAt: null, minutes: 15, retentionYears: 3, contact: BUNDLED_CONTACT });
 		expect(surveys.draft(db, next)?.document).toEqual(surveys.findPublished(db, 'year-one')?.document);
 		expect(surveys.comparisonBase(db, copy)?.label).toContain('2026年度の調査');
 	});
@@ -133,5 +135,37 @@ describe('priority projects', () => {
 		expect(projects.list(db).find((p) => p.id === id)?.indicators.map((i) => [i.id, i.target])).toEqual([[indicator, 60]]);
 		projects.deleteProject(db, id);
 		expect(db.prepare('SELECT count(*) FROM indicator WHERE id = ?').pluck().get(indicator)).toBe(0);
+	});
+});
+
+describe('the settings form', () => {
+	const fields = (more: Record<string, string>) => {
+		const f = new FormFields();
+		const all = {
+			slug: 'settings-test', fiscalYear: '２０２７', minCellSize: '10', minutes: '15', retentionYears: '5',
+			contactOffice_ja: '山口市 総合政策部 スマートシティ推進室', contactOffice_en: 'Smart City Promotion Office',
+			contactPhone: '083-934-2700', contactHours_ja: '平日 8時30分〜17時15分', contactHours_easy: '', ...more
+		};
+		for (const [k, v] of Object.entries(all)) f.add(k, v);
+		return f;
+	};
+
+	it('reads the contact in each language given, the minutes and the retention years', () => {
+		const { settings, problems } = readSettings(fields({}), db, 0);
+		expect(problems).toEqual([]);
+		expect(settings).toMatchObject({
+			fiscalYear: 2027, minutes: 15, retentionYears: 5,
+			contact: { office: { ja: '山口市 総合政策部 スマートシティ推進室', en: 'Smart City Promotion Office' }, phone: '083-934-2700', hours: { ja: '平日 8時30分〜17時15分' } }
+		});
+		// A blank language is left out, not stored empty.
+		expect(settings.contact.hours).not.toHaveProperty('easy');
+	});
+
+	it('says what is missing or out of range', () => {
+		expect(readSettings(fields({ contactPhone: '' }), db, 0).problems).toEqual(['問い合わせ先の課・室の名前、電話番号、受付時間（日本語）を入力してください。']);
+		expect(readSettings(fields({ retentionYears: '0', minutes: '1.5' }), db, 0).problems).toEqual([
+			'回答の保存期間は 1〜30 年の整数にしてください。',
+			'回答にかかる時間は 1〜120 分の整数にしてください。'
+		]);
 	});
 });

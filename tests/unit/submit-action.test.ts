@@ -5,6 +5,7 @@ import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
 import { tempDatabasePath } from './support/temp-db';
 import { runAction } from './support/run-action';
+import { LEAST_ANSWERS } from '../support/least-answers';
 
 const temp = tempDatabasePath();
 process.env.DATABASE_PATH = temp.file;
@@ -48,11 +49,7 @@ const form = (extra: Fields = {}): Fields => ({
 	consent: 'yes',
 	submissionKey: `test-submission-key-${String(++keyNumber).padStart(4, '0')}`,
 	versionId: String(versionId),
-	lang: 'ja',
-	F1: '7',
-	F3: '20',
-	F4: '2',
-	D2: '1',
+	...LEAST_ANSWERS,
 	...extra
 });
 

@@ -38,9 +38,9 @@ export function readSettings(data: FormFields, db: DB, surveyId: number): { sett
 	if (!Number.isInteger(minCellSize) || minCellSize < 1 || minCellSize > 100)
 		problems.push('公表する集計の最小人数は 1〜100 の整数にしてください。');
 	const retentionYears = whole(data.get('retentionYears'));
-	if (retentionYears < 1 || retentionYears > 30) problems.push('回答の保存期間は 1〜30 年の整数にしてください。');
+	if (!(retentionYears >= 1 && retentionYears <= 30)) problems.push('回答の保存期間は 1〜30 年の整数にしてください。');
 	const minutes = whole(data.get('minutes'));
-	if (minutes < 1 || minutes > 120) problems.push('回答にかかる時間は 1〜120 分の整数にしてください。');
+	if (!(minutes >= 1 && minutes <= 120)) problems.push('回答にかかる時間は 1〜120 分の整数にしてください。');
 	const contact = readContact(data);
 	if (!contact) problems.push('問い合わせ先の課・室の名前、電話番号、受付時間（日本語）を入力してください。');
 	return {

@@ -440,14 +440,19 @@ export function clone(db: DB, sourceId: number, target: { slug: string; fiscalYe
 	const document = editable(db, source);
 	return db.transaction(() => {
 		const surveyId = Number(
-			// The edition's way of running carries over (k, published results, invitation codes);
-			// its dates and its codes do not: each year's letters get codes of their own.
+			// The edition's way of running carries over (k, published results, invitation codes, the
+			// contact, minutes and retention residents are told of); its dates and its codes do
+			// not: each year's letters get codes of their own.
 			db
 				.prepare(
-					`INSERT INTO survey (slug, fiscal_year, min_cell_size, results_public, invitation_required, previous_edition_id)
-					 VALUES (?, ?, ?, ?, ?, ?)`
+					`INSERT INTO survey (slug, fiscal_year, min_cell_size, results_public, invitation_required, previous_edition_id,
+					                     contact, minutes, retention_years)
+					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
-				.run(target.slug, target.fiscalYear, source.minCellSize, source.resultsPublic ? 1 : 0, source.invitationRequired ? 1 : 0, source.id)
+				.run(
+					target.slug, target.fiscalYear, source.minCellSize, source.resultsPublic ? 1 : 0, source.invitationRequired ? 1 : 0, source.id,
+					source.contact && JSON.stringify(source.contact), source.minutes, source.retentionYears
+				)
 				.lastInsertRowid
 		);
 		const versionId = Number(

@@ -1,6 +1,7 @@
 // A resident's survey post as plain HTTP, and reading a server's own database file.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { LEAST_ANSWERS } from '../../support/least-answers';
 
 export const SURVEY = '/s/digital-2022';
 
@@ -23,11 +24,7 @@ export function answers(versionId: number, more: Record<string, string> = {}): s
 		consent: 'yes',
 		submissionKey: randomBytes(18).toString('base64url'),
 		versionId: String(versionId),
-		lang: 'ja',
-		F1: '7',
-		F3: '20',
-		F4: '2',
-		D2: '1',
+		...LEAST_ANSWERS,
 		...more
 	}).toString();
 }
