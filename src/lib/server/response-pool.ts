@@ -39,7 +39,7 @@ const derived = (db: DB, label: string) => createHmac('sha256', codeKey(db.name)
 const sealingKey = (db: DB) => derived(db, 'response-pool seal v1');
 
 /** The pool key of a response that used this code: the same every time, so the code is used once. */
-export const claimTag = (db: DB, codeHash: string) =>
+const claimTag = (db: DB, codeHash: string) =>
 	createHmac('sha256', derived(db, 'response-pool claim v1')).update(codeHash).digest();
 
 function padded(json: string): Buffer {
@@ -52,14 +52,14 @@ function padded(json: string): Buffer {
 	return out;
 }
 
-export function seal(key: Buffer, response: PooledResponse): Buffer {
+function seal(key: Buffer, response: PooledResponse): Buffer {
 	const iv = randomBytes(IV_BYTES);
 	const cipher = createCipheriv('aes-256-gcm', key, iv);
 	const body = Buffer.concat([cipher.update(padded(JSON.stringify(response))), cipher.final()]);
 	return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-export function unseal(key: Buffer, sealed: Buffer): PooledResponse {
+function unseal(key: Buffer, sealed: Buffer): PooledResponse {
 	const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
 	decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
 	const plain = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
@@ -95,7 +95,7 @@ export function pooled(db: DB, surveyId: number): PooledResponse[] {
 }
 
 /** Fisher–Yates with a cryptographic source: the batch order says nothing about arrival. */
-export function shuffled<T>(items: T[]): T[] {
+function shuffled<T>(items: T[]): T[] {
 	const out = items.slice();
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = randomInt(i + 1);

@@ -3,7 +3,7 @@
 // the questionnaire's own words only for its purpose and who sees the answers. The consent
 // page shows the summary and the full notice; the public privacy page shows the full notice.
 import { z } from 'zod';
-import { TextSchema, type Language, type Questionnaire, type Text } from './schema';
+import { TextSchema, type Language, type Questionnaire } from './schema';
 import { t } from './messages';
 import { formatDate } from '$lib/format';
 import { NOT_KEPT, ON_DEVICE, RESPONSE_COLUMNS } from './stored-data';
@@ -169,8 +169,6 @@ export function contactLine(c: Contact | null, lang: Language): string {
 	return `${t(c.office, lang)}　${w.phone} ${c.phone}（${w.hours}：${t(c.hours, lang)}）`;
 }
 
-const pick = (text: Required<Text> | Text, lang: Language) => t(text as Text, lang);
-
 export function privacyNotice(doc: Questionnaire, s: PrivacySettings, lang: Language): Notice {
 	const w = WORDS[lang];
 	const contact = contactLine(s.contact, lang);
@@ -185,9 +183,9 @@ export function privacyNotice(doc: Questionnaire, s: PrivacySettings, lang: Lang
 		],
 		sections: [
 			{ heading: w.purpose, paragraphs: [t(doc.consent.purpose, lang)] },
-			{ heading: w.stored, items: RESPONSE_COLUMNS.map((c) => pick(c.told, lang)) },
-			{ heading: w.notStored, paragraphs: [pick(NOT_KEPT, lang)] },
-			{ heading: w.onDevice, items: ON_DEVICE.map((d) => pick(d, lang)), paragraphs: [w.onDeviceNote] },
+			{ heading: w.stored, items: RESPONSE_COLUMNS.map((c) => t(c.told, lang)) },
+			{ heading: w.notStored, paragraphs: [t(NOT_KEPT, lang)] },
+			{ heading: w.onDevice, items: ON_DEVICE.map((d) => t(d, lang)), paragraphs: [w.onDeviceNote] },
 			{ heading: w.access, paragraphs: [t(doc.consent.access, lang)] },
 			{ heading: w.retention, paragraphs: [w.retentionText(s.retentionYears, end && formatDate(end, lang))] },
 			{ heading: w.publication, paragraphs: [w.publicationText(s.minCellSize)] },
