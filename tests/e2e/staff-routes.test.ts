@@ -51,7 +51,7 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/results/[id]/trend': { access: ['analyst'] },
 	'/admin/results/[id]/report': { access: ['analyst'] },
 	'/admin/results/[id]/text': { access: ['analyst'] },
-	'/admin/results/[id]/weights': { access: ['analyst'], actions: ['save', 'clear'] },
+	'/admin/results/[id]/weights': { access: ['analyst'], actions: ['save', 'trim', 'clear'] },
 	'/admin/data': { access: ['analyst'] },
 	'/admin/data/[id]': { access: ['analyst'], actions: ['prepare'] },
 	'/admin/data/[id]/download': { access: ['analyst'], methods: ['GET'] },

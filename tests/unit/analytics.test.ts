@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquare, upperGammaQ } from '../../src/lib/analytics/statistics';
-import { isReferenceOnly, suppressionMask } from '../../src/lib/analytics/suppression';
 import { maturityIndex, scoreTable } from '../../src/lib/analytics/maturity-index';
 import { bundled } from './support/questionnaires';
 
@@ -32,37 +31,6 @@ describe('chi-square', () => {
 	});
 });
 
-describe('small-cell suppression', () => {
-	it('hides cells under k but not empty ones', () => {
-		expect(suppressionMask([[0, 3, 40, 50]], 10)).toEqual([[false, true, true, false]]);
-	});
-
-	it('hides a second cell where a total would reveal the first', () => {
-		// Row 0 has one small cell (4): its smallest other non-empty cell (20) goes too; then
-		// column 1 has one hidden cell, so its other cell (row 1, 25) goes as well; and row 1
-		// then needs a second one: 30.
-		const mask = suppressionMask(
-			[
-				[4, 20, 50],
-				[30, 25, 60]
-			],
-			10
-		);
-		expect(mask).toEqual([
-			[true, true, false],
-			[true, true, false]
-		]);
-		// Every line now has zero or at least two hidden cells.
-		for (const line of [...mask, ...mask[0].map((_, j) => mask.map((r) => r[j]))])
-			expect(line.filter(Boolean).length === 0 || line.filter(Boolean).length >= 2).toBe(true);
-	});
-
-	it('leaves a table with no small cells alone, and marks small bases', () => {
-		expect(suppressionMask([[10, 20], [30, 40]], 10).flat().some(Boolean)).toBe(false);
-		expect(isReferenceOnly(29)).toBe(true);
-		expect(isReferenceOnly(30)).toBe(false);
-	});
-});
 
 
 describe('the digital-maturity index (DSI-compatible)', () => {

@@ -173,12 +173,17 @@ describe('the aggregate table', () => {
 		db.prepare('UPDATE survey SET min_cell_size = 2 WHERE id = ?').run(smallId);
 		const rows = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'labels' }));
 		const q6 = rows.filter((r) => r.question_key === 'Q6' && r.n !== '0');
-		expect(q6.map((r) => [r.category, r.n])).toEqual([['0', '<2'], ['無回答', '<2']]);
+		expect(q6.map((r) => [r.category, r.n])).toEqual([['0', 'x'], ['無回答', 'x']]);
 		const q1 = rows.filter((r) => r.question_key === 'Q1');
-		expect(q1.map((r) => [r.n, r.percent])).toEqual([['<2', ''], ['0', '0'], ['<2', ''], ['0', '0'], ['0', '0']]);
+		// One hidden mark, whatever the reason; two hidden 1s in a base of 2 would be known exactly, so the base is hidden
+		// too (and with it every share); the note says what the mark means.
+		expect(q1.map((r) => [r.n, r.percent, r.base])).toEqual([['x', 'x', 'x'], ['0', '', 'x'], ['x', 'x', 'x'], ['0', '', 'x'], ['0', '', 'x']]);
+		expect(q1[0].note).toContain('x：2人未満、またはほかの数字から計算できないよう伏せた値');
+		expect(q1.every((r) => r.percent_of === '対象者（この設問が表示された人）')).toBe(true);
 		db.prepare('UPDATE survey SET min_cell_size = 10 WHERE id = ?').run(smallId);
 		const all = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'codes' }));
-		expect(all.filter((r) => r.question_key === 'Q1').every((r) => r.n === '<10' || r.n === '0')).toBe(true);
+		// Under k shown the question: the base is hidden too, so the zeros reveal no one's answer to within fewer than k.
+		expect(all.filter((r) => r.question_key === 'Q1').every((r) => (r.n === 'x' || r.n === '0') && r.base === 'x')).toBe(true);
 		expect(all.find((r) => r.question_key === 'Q1')?.note).toContain('10人未満のため非表示');
 	});
 });

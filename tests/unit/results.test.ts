@@ -75,22 +75,23 @@ describe('cross-tabulation', () => {
 	});
 
 	it('tests independence with chi-square and marks small bases 参考値', () => {
-		expect(t.chi!.statistic).toBeCloseTo(0.79365, 4);
-		expect(t.chi!.p).toBeCloseTo(0.373, 3);
+		expect(t.test!.statistic).toBeCloseTo(0.79365, 4);
+		expect(t.test!.p).toBeCloseTo(0.373, 3);
 		expect(t.rows.find((r) => r.code === 2)!.reference).toBe(false);
 		expect(t.rows.find((r) => r.code === 1)!.reference).toBe(true);
 	});
 
-	it('hides cells under k and a second cell so the first cannot be worked out from a total', () => {
+	it('hides cells under k, and others, so that no hidden count can be worked out to within fewer than k', () => {
 		const small = datasetOf(doc, [...times(3, user(2)), ...times(12, { answers: { F1: 2, F3: 17, F4: 3, D2: 2 } }), ...times(20, user(9)), ...times(25, { answers: { F1: 9, F3: 17, F4: 3, D2: 2 } })]);
-		const s = crossTab(small, small.byKey.get('D2')!, small.byKey.get('F1')!, select(small, NO_FILTERS), 10);
+		const s = crossTab(small, small.byKey.get('D2')!, small.byKey.get('F1')!, select(small, NO_FILTERS), 10, 'answered');
 		const young = s.rows.find((r) => r.code === 2)!;
 		const old = s.rows.find((r) => r.code === 9)!;
-		// 3 is under 10; its row total 15 would reveal it from 12, so 12 is hidden too, and
-		// then the column totals would reveal both, so the old row's cells in those columns go as well.
-		expect(young.hidden.slice(0, 2)).toEqual([true, true]);
-		expect(old.hidden.slice(0, 2)).toEqual([true, true]);
-		expect(young.hidden.slice(2)).toEqual([false, false, false]);
+		// 3 is under 10; with 12 beside it in a row of 15, and the columns' totals, the four cells
+		// of the two rows and two columns are hidden together; nothing else is.
+		expect(young.counts.slice(0, 2)).toEqual([null, null]);
+		expect(old.counts.slice(0, 2)).toEqual([null, null]);
+		expect(young.counts.slice(2)).toEqual([0, 0, 0]);
+		expect([young.base, old.base, s.columns[0].total, s.columns[1].total]).toEqual([15, 45, 23, 37]);
 	});
 
 	it('counts a multiple choice once per option chosen, without a chi-square', () => {
@@ -98,7 +99,7 @@ describe('cross-tabulation', () => {
 		const c = crossTab(m, m.byKey.get('A2')!, m.byKey.get('F1')!, select(m, NO_FILTERS), 1);
 		const young = c.rows.findIndex((r) => r.code === 2);
 		expect(c.multiple).toBe(true);
-		expect(c.chi).toBeUndefined();
+		expect(c.test).toBeUndefined();
 		expect(c.rows[young].counts.slice(0, 2)).toEqual([5, 5]);
 		expect(c.rows[young].base).toBe(5);
 		expect(rowPercent(c, young, 1)).toBe(100);
@@ -117,7 +118,7 @@ describe('cross-tabulation', () => {
 		]);
 		expect(c.total).toBe(9);
 		expect(c.multiple).toBe(true);
-		expect(c.chi).toBeUndefined();
+		expect(c.test).toBeUndefined();
 	});
 });
 

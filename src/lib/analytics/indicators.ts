@@ -4,7 +4,7 @@
 // a respondent who chose any of them. For the index, codes are level numbers.
 import type { Condition } from '$lib/survey/schema';
 import { VALID, conditionMask, type Dataset, shownTo } from './dataset';
-import { isReferenceOnly } from './suppression';
+import { isReferenceOnly } from './disclosure';
 
 export interface IndicatorDefinition {
 	questionKey: string;

@@ -1,14 +1,16 @@
 // The mean of a number (e.g. the index's 0–100 score) by the categories of a single-choice
-// variable (age group, sex, district, persona). A mean of fewer than k values could reveal
-// them, so such groups show their count only; groups under 30 are marked 参考値.
+// variable (age group, sex, district, persona). The groups' counts are published as any table's
+// are (disclosure control, within the number who gave the value): a hidden group shows neither
+// its count nor its mean. Groups under 30 are marked 参考値.
 import { VALID, type Dataset, type NumberVariable, type Variable, shownTo } from './dataset';
 import { shownIn } from './frequencies';
-import { isReferenceOnly } from './suppression';
+import { groupsModel, isReferenceOnly, protect } from './disclosure';
 
 export interface GroupMean {
 	code: number;
 	label: string;
-	n: number;
+	/** null when hidden. */
+	n: number | null;
 	mean?: number;
 	weightedMean?: number;
 	hidden: boolean;
@@ -21,8 +23,11 @@ export function meanBy(data: Dataset, of: NumberVariable, by: Variable, selectio
 	const index = new Map(by.options.map((o, n) => [o.code, n]));
 	const sums = by.options.map(() => ({ n: 0, sum: 0, w: 0, wsum: 0 }));
 	const shownBy = shownTo(data, by);
+	let total = 0;
 	for (const i of shownIn(data, of, selection)) {
-		if (of.state[i] !== VALID || !shownBy[i] || by.state[i] !== VALID) continue;
+		if (of.state[i] !== VALID) continue;
+		total++;
+		if (!shownBy[i] || by.state[i] !== VALID) continue;
 		const g = index.get(by.codes[i]);
 		if (g === undefined) continue;
 		const s = sums[g];
@@ -30,13 +35,14 @@ export function meanBy(data: Dataset, of: NumberVariable, by: Variable, selectio
 		s.sum += of.values[i];
 		if (w) (s.w += w[i]), (s.wsum += w[i] * of.values[i]);
 	}
+	const hiddenAt = protect(groupsModel(sums.map((s) => s.n), total), k);
 	return by.options.map((o, n) => {
 		const s = sums[n];
-		const hidden = s.n > 0 && s.n < k;
+		const hidden = hiddenAt[n];
 		return {
 			code: o.code,
 			label: o.label.ja,
-			n: s.n,
+			n: hidden ? null : s.n,
 			mean: s.n && !hidden ? s.sum / s.n : undefined,
 			weightedMean: w && s.w && !hidden ? s.wsum / s.w : undefined,
 			hidden,

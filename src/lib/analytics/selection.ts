@@ -9,6 +9,8 @@ export interface Filters {
 	/** Days of receipt, YYYY-MM-DD, inclusive. */
 	from?: string;
 	to?: string;
+	/** Not a filter but kept with them: shares of those who gave a valid answer (有効回答) instead of those shown the question. */
+	base?: 'answered';
 }
 
 export const NO_FILTERS: Filters = { where: [], channels: [] };
@@ -39,7 +41,7 @@ export function parseFilters(params: URLSearchParams): Filters {
 		const v = params.get(name) ?? '';
 		return DAY.test(v) ? v : undefined;
 	};
-	return { where, channels, from: day('from'), to: day('to') };
+	return { where, channels, from: day('from'), to: day('to'), ...(params.get('base') === 'answered' ? { base: 'answered' as const } : {}) };
 }
 
 /** The query string for filters (and any other parameters to keep), in a stable order. */
@@ -50,6 +52,7 @@ export function filtersToParams(filters: Filters, keep: Record<string, string | 
 	if (filters.channels.length) params.set('channel', filters.channels.join(','));
 	if (filters.from) params.set('from', filters.from);
 	if (filters.to) params.set('to', filters.to);
+	if (filters.base) params.set('base', filters.base);
 	return params;
 }
 

@@ -12,7 +12,8 @@ import type { PackedAnswer } from '$lib/survey/packed-answers';
 import { dataset } from './analytics/datasets';
 import { questionTables } from '$lib/analytics/frequencies';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
-import { isReferenceOnly, publishableMask } from '$lib/analytics/suppression';
+import { HIDDEN_MARK } from '$lib/analytics/disclosure';
+import { DENOMINATOR_NAMES, publishTable } from '$lib/analytics/published-tables';
 import { encoder, notInCp932, type Encoding } from './csv/encoding';
 
 export const KINDS = ['wide', 'long', 'codebook', 'aggregate'] as const;
@@ -109,31 +110,37 @@ export const WIDE_QUERY = `SELECT r.id, v.version, r.channel, r.language, r.subm
 	WHERE v.survey_id = ? ORDER BY r.id`;
 
 /**
- * Every question's table (n and % of those it was shown to, with 不明 and 無回答), with
- * cells under k hidden (and a second one where the base would reveal it); bases under 30 are
- * marked 参考値. Safe to publish, unlike the raw exports.
+ * Every question's table (n and % of those it was shown to, with 不明 and 無回答), published as
+ * every page publishes it (src/lib/analytics/published-tables.ts): hidden counts are the one
+ * hidden mark, bases under 30 are marked 参考値, a mean only where it reveals nothing. Safe to
+ * publish, unlike the raw exports.
  */
+/** The note on a hidden count: what the mark means. */
+const HIDDEN_NOTE = (k: number) => `${HIDDEN_MARK}：${k}人未満、またはほかの数字から計算できないよう伏せた値`;
+
 function aggregateRows(db: DB, surveyId: number, k: number, mode: ValueMode): (string | number)[][] {
-	const rows: (string | number)[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'note']];
+	const rows: (string | number)[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'percent_of', 'note']];
 	const data = dataset(db, surveyId);
-	for (const t of questionTables(data, select(data, NO_FILTERS))) {
-		const hidden = publishableMask(t.categories.map((c) => c.n), t.base, k);
-		const note = [isReferenceOnly(t.base) ? '参考値' : '', t.base < k ? `回答者が${k}人未満のため非表示` : ''].filter(Boolean).join('・');
-		t.categories.forEach((c, i) =>
+	const selection = select(data, NO_FILTERS);
+	const mark = (n: number | null) => (n === null ? HIDDEN_MARK : n);
+	for (const t of questionTables(data, selection)) {
+		const p = publishTable(t, k, selection.length);
+		const note = [p.reference ? '参考値' : '', p.withheld ? `回答者が${k}人未満のため非表示` : ''].filter(Boolean).join('・');
+		const label = t.row ? `${t.question.label.ja}：${t.row.label}` : t.question.label.ja;
+		p.categories.forEach((c) =>
 			rows.push([
 				t.question.key,
 				t.row?.key ?? '',
-				t.row ? `${t.question.label.ja}：${t.row.label}` : t.question.label.ja,
+				label,
 				mode === 'labels' || typeof c.code === 'string' ? c.label : c.code,
-				hidden[i] ? `<${k}` : c.n,
-				hidden[i] || !t.base ? '' : Math.round((c.n / t.base) * 1000) / 10,
-				t.base,
-				note
+				mark(c.n),
+				c.n === null ? HIDDEN_MARK : c.percent === null ? '' : Math.round(c.percent * 10) / 10,
+				mark(p.base),
+				DENOMINATOR_NAMES[p.denominator],
+				[note, c.n === null ? HIDDEN_NOTE(k) : ''].filter(Boolean).join('・')
 			])
 		);
-		// A mean of fewer than k values could reveal them: shown only from k values up.
-		if (t.summary && t.summary.n >= k)
-			rows.push([t.question.key, '', t.question.label.ja, '平均', t.summary.n, '', t.base, `平均 ${t.summary.mean.toFixed(2)}・最小 ${t.summary.min}・最大 ${t.summary.max}`]);
+		if (p.mean?.value != null) rows.push([t.question.key, t.row?.key ?? '', label, '平均', mark(p.mean.n), '', mark(p.base), '', `平均 ${p.mean.value.toFixed(2)}`]);
 	}
 	return rows;
 }

@@ -1,49 +1,60 @@
 // Chart.js configurations for the results pages, built from the tables the server computed.
 import type { ChartConfiguration } from 'chart.js';
-import type { QuestionTable } from '$lib/analytics/frequencies';
-import { share } from './format';
+import type { PublishedTable } from '$lib/analytics/published-tables';
+import { HIDDEN_MARK } from '$lib/analytics/disclosure';
 
 /** Okabe–Ito colours: told apart by colour-blind readers too; grey for 不明 and 無回答. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#8c6d31', '#6b6ecf', '#b5cf6b'];
+/** The segment of a bar that stands for the hidden counts together. */
+export const HIDDEN_COLOUR = '#9aa5b1';
+export const HIDDEN_SERIES = `${HIDDEN_MARK}（伏せた区分の計）`;
 
 const colour = (i: number) => PALETTE[i % PALETTE.length];
+const tenth = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+/** A category's label, marked when its count is hidden. */
+const labelOf = (c: { label: string; n: number | null }) => (c.n === null ? `${c.label}（${HIDDEN_MARK}）` : c.label);
 
-/** Categories without the 不明 and 無回答 tail (shown in the table, not drawn when empty). */
-const drawn = (t: QuestionTable) => t.categories.filter((c, i) => i < t.categories.length - 2 || c.n > 0);
+/** Categories drawn: the answers, and 不明 and 無回答 when on the base and not empty. */
+const drawn = (t: PublishedTable) => t.categories.filter((c) => !c.missing || (t.denominator === 'shown' && c.n !== 0));
 
-/** Horizontal bars: % of the base for each answer (and weighted %, when weighted). */
-export function barConfig(t: QuestionTable): ChartConfiguration {
+/** Horizontal bars: % of the base for each answer (and weighted %, when weighted); a hidden one has no bar. */
+export function barConfig(t: PublishedTable): ChartConfiguration {
 	const cats = drawn(t);
-	const datasets: ChartConfiguration<'bar'>['data']['datasets'] = [
-		{ label: '割合（%）', data: cats.map((c) => share(c.n, t.base)), backgroundColor: PALETTE[0] }
-	];
-	if (t.weighted) datasets.push({ label: 'ウェイト付き（%）', data: cats.map((c) => share(c.w ?? 0, t.weighted!.base)), backgroundColor: PALETTE[1] });
+	const datasets: ChartConfiguration<'bar'>['data']['datasets'] = [{ label: '割合（%）', data: cats.map((c) => tenth(c.percent)), backgroundColor: PALETTE[0] }];
+	if (t.effectiveN !== undefined) datasets.push({ label: 'ウェイト付き（%）', data: cats.map((c) => tenth(c.weightedPercent)), backgroundColor: PALETTE[1] });
 	return {
 		type: 'bar',
-		data: { labels: cats.map((c) => c.label), datasets },
+		data: { labels: cats.map(labelOf), datasets },
 		options: {
 			indexAxis: 'y',
 			scales: { x: { min: 0, max: t.multiple ? undefined : 100, title: { display: true, text: '%' } } },
-			plugins: { legend: { display: !!t.weighted }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.parsed.x}%` } } }
+			plugins: { legend: { display: t.effectiveN !== undefined }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.parsed.x}%` } } }
 		}
 	} as ChartConfiguration;
 }
 
-/** 100 % stacked bars, one bar per table (matrix rows, a scale, the index areas). */
-export function stackedConfig(tables: QuestionTable[], rowLabel: (t: QuestionTable) => string): ChartConfiguration {
-	const first = tables[0];
-	const cats = first.categories;
-	const answered = (t: QuestionTable) => t.categories.slice(0, -2).reduce((s, c) => s + c.n, 0);
+/**
+ * 100 % stacked bars of those who answered, one bar per table (matrix rows, a scale, the index
+ * areas); the hidden counts of a bar are drawn together as one grey segment, so every bar is whole.
+ */
+export function stackedConfig(tables: PublishedTable[], rowLabel: (t: PublishedTable) => string): ChartConfiguration {
+	const cats = tables[0].categories.filter((c) => !c.missing);
+	const of = (t: PublishedTable, i: number) => tenth(t.answered ? shareOrNull(t.categories[i].n, t.answered) : null);
+	const hiddenPart = (t: PublishedTable) => {
+		if (!t.answered) return null;
+		const valid = t.categories.filter((c) => !c.missing);
+		if (!valid.some((c) => c.n === null)) return null;
+		return tenth(((t.answered - valid.reduce((s, c) => s + (c.n ?? 0), 0)) / t.answered) * 100);
+	};
+	const datasets: ChartConfiguration<'bar'>['data']['datasets'] = cats.map((c, i) => ({
+		label: c.label,
+		data: tables.map((t) => of(t, i)),
+		backgroundColor: cats.length > PALETTE.length ? `hsl(${210 - (i * 200) / cats.length}, 65%, ${35 + (i * 30) / cats.length}%)` : colour(i)
+	}));
+	if (tables.some((t) => hiddenPart(t) !== null)) datasets.push({ label: HIDDEN_SERIES, data: tables.map(hiddenPart), backgroundColor: HIDDEN_COLOUR });
 	return {
 		type: 'bar',
-		data: {
-			labels: tables.map(rowLabel),
-			datasets: cats.slice(0, -2).map((c, i) => ({
-				label: c.label,
-				data: tables.map((t) => share(t.categories[i].n, answered(t))),
-				backgroundColor: cats.length - 2 > PALETTE.length ? `hsl(${210 - (i * 200) / (cats.length - 2)}, 65%, ${35 + (i * 30) / (cats.length - 2)}%)` : colour(i)
-			}))
-		},
+		data: { labels: tables.map(rowLabel), datasets: datasets as ChartConfiguration['data']['datasets'] },
 		options: {
 			indexAxis: 'y',
 			scales: { x: { stacked: true, min: 0, max: 100, title: { display: true, text: '回答者に占める割合（%）' } }, y: { stacked: true } },
@@ -52,13 +63,15 @@ export function stackedConfig(tables: QuestionTable[], rowLabel: (t: QuestionTab
 	};
 }
 
-/** A histogram of a number question. */
-export function histogramConfig(t: QuestionTable): ChartConfiguration {
-	const bins = t.histogram ?? [];
+const shareOrNull = (n: number | null, whole: number) => (n === null ? null : (n / whole) * 100);
+
+/** A histogram of a number question; a hidden bin has no bar. */
+export function histogramConfig(t: PublishedTable): ChartConfiguration {
+	const bins = t.categories.filter((c) => !c.missing);
 	return {
 		type: 'bar',
 		data: {
-			labels: bins.map((b) => `${b.from}〜${b.to}`),
+			labels: bins.map(labelOf),
 			datasets: [{ label: '人数', data: bins.map((b) => b.n), backgroundColor: PALETTE[0], barPercentage: 1, categoryPercentage: 1 }]
 		},
 		options: { plugins: { legend: { display: false } }, scales: { y: { title: { display: true, text: '人数' } } } }

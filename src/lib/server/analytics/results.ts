@@ -1,8 +1,10 @@
 // The data of a survey's results page: responses by day, channel and language, every question's
 // table, and the digital-maturity index (its levels, areas, and mean score by group), for the
-// responses the filters select. Everything comes from the in-memory dataset.
+// responses the filters select. Everything comes from the in-memory dataset, and every table
+// leaves here published (disclosure control applied): a hidden count never reaches a page.
 import { CHANNELS, RESPONSE_LANGUAGES, VALID, type Dataset, type NumberVariable } from '$lib/analytics/dataset';
-import { questionTable, questionTables, type QuestionTable } from '$lib/analytics/frequencies';
+import { questionTable, questionTables } from '$lib/analytics/frequencies';
+import { publishTable, type Denominator, type PublishedTable } from '$lib/analytics/published-tables';
 import { meanBy, type GroupMean } from '$lib/analytics/means';
 import { select, type Filters } from '$lib/analytics/selection';
 import { areaKey, scoreKey } from '$lib/analytics/derived';
@@ -21,9 +23,9 @@ const MEAN_GROUPS: [string, string][] = [
 export interface IndexResults {
 	name: string;
 	note?: string;
-	levels: QuestionTable;
-	areas: QuestionTable[];
-	score: QuestionTable;
+	levels: PublishedTable;
+	areas: PublishedTable[];
+	score: PublishedTable;
 	meansBy: { key: string; label: string; groups: GroupMean[] }[];
 }
 
@@ -34,20 +36,21 @@ export interface Results {
 	days: { day: string; n: number }[];
 	channels: { key: string; label: string; n: number }[];
 	languages: { key: string; label: string; n: number }[];
-	tables: QuestionTable[];
+	tables: PublishedTable[];
 	index?: IndexResults;
 }
 
-export function indexResults(data: Dataset, selection: Int32Array, k: number): IndexResults | undefined {
+export function indexResults(data: Dataset, selection: Int32Array, k: number, denominator: Denominator = 'shown'): IndexResults | undefined {
 	const index = data.doc.index;
 	if (!index) return undefined;
 	const score = data.byKey.get(scoreKey(index)) as NumberVariable;
+	const published = (key: string) => publishTable(questionTable(data, data.byKey.get(key)!, selection), k, selection.length, denominator);
 	return {
 		name: index.name.ja,
 		note: index.note?.ja,
-		levels: questionTable(data, data.byKey.get(index.key)!, selection),
-		areas: index.areas.map((a) => questionTable(data, data.byKey.get(areaKey(index, a.key))!, selection)),
-		score: questionTable(data, score, selection),
+		levels: published(index.key),
+		areas: index.areas.map((a) => published(areaKey(index, a.key))),
+		score: published(score.key),
 		meansBy: MEAN_GROUPS.flatMap(([key, label]) => {
 			const by = data.byKey.get(key);
 			return by ? [{ key, label, groups: meanBy(data, score, by, selection, k) }] : [];
@@ -55,7 +58,7 @@ export function indexResults(data: Dataset, selection: Int32Array, k: number): I
 	};
 }
 
-export function resultsOf(data: Dataset, filters: Filters, k: number): Results {
+export function resultsOf(data: Dataset, filters: Filters, k: number, withIndex = true): Results {
 	const selection = select(data, filters);
 	const days = new Array<number>(data.days.length).fill(0);
 	const channels = new Array<number>(CHANNELS.length).fill(0);
@@ -72,8 +75,8 @@ export function resultsOf(data: Dataset, filters: Filters, k: number): Results {
 		days: data.days.map((day, n) => ({ day, n: days[n] })),
 		channels: CHANNELS.map((key, n) => ({ key, label: CHANNEL_NAMES[key], n: channels[n] })),
 		languages: RESPONSE_LANGUAGES.map((key, n) => ({ key, label: LANGUAGE_NAMES[key], n: languages[n] })),
-		tables: questionTables(data, selection),
-		index: indexResults(data, selection, k)
+		tables: questionTables(data, selection).map((t) => publishTable(t, k, selection.length, filters.base)),
+		index: withIndex ? indexResults(data, selection, k, filters.base) : undefined
 	};
 }
 

@@ -7,7 +7,7 @@ import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import { dataset, warm } from '$lib/server/analytics/datasets';
 import { questionTables } from '$lib/analytics/frequencies';
-import { publicTables } from '$lib/analytics/public-tables';
+import { publishTables } from '$lib/analytics/published-tables';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { surveyPhase } from '$lib/survey/phase';
 import { syntheticCount } from '$lib/analytics/dataset';
@@ -29,6 +29,6 @@ export const load: PageServerLoad = async ({ params }) => {
 		total: data.size,
 		synthetic: syntheticCount(data),
 		period: days.length ? { from: days[0], to: days.at(-1)! } : undefined,
-		tables: publicTables(questionTables(data, select(data, NO_FILTERS)), survey.minCellSize)
+		tables: publishTables(questionTables(data, select(data, NO_FILTERS)), survey.minCellSize, data.size)
 	};
 };

@@ -6,7 +6,6 @@ import { resultsOf } from '$lib/server/analytics/results';
 
 export const load: PageServerLoad = async (event) => {
 	const { data, filters, survey, view } = await resultsContext(event);
-	const results = resultsOf(data, filters, survey.minCellSize);
 	// The index has a page of its own.
-	return { ...view, results: { ...results, index: undefined } };
+	return { ...view, results: resultsOf(data, filters, survey.minCellSize, false) };
 };

@@ -8,5 +8,5 @@ import { select } from '$lib/analytics/selection';
 export const load: PageServerLoad = async (event) => {
 	const { data, filters, survey, view } = await resultsContext(event);
 	const selection = select(data, filters);
-	return { ...view, selected: selection.length, index: indexResults(data, selection, survey.minCellSize) };
+	return { ...view, selected: selection.length, index: indexResults(data, selection, survey.minCellSize, filters.base) };
 };

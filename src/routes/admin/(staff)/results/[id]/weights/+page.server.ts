@@ -1,5 +1,6 @@
-// Weighting (analysts): population margins by age group, sex and district from a CSV, the
-// raking weights computed from them, and how far the sample was from the population.
+// Weighting (analysts): population margins by age group, sex and district (and joint margins
+// such as age × sex) from a CSV, the raking weights computed from them, how far the sample was
+// from the population, and the optional trimming of extreme weights.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -8,57 +9,68 @@ import { resultsContext } from '$lib/server/results-page';
 import { analystSurvey } from '$lib/server/survey-guard';
 import * as weighting from '$lib/server/analytics/weighting';
 import * as surveys from '$lib/server/surveys';
-import { readMargins, MARGIN_COLUMNS } from '$lib/analytics/margins';
+import { readMargins, MARGIN_COLUMNS, marginCode } from '$lib/analytics/margins';
+import { marginTable } from '$lib/analytics/weight-shares';
 import { decodeUpload } from '$lib/server/csv/encoding';
-import { readUpload, uploadTooLarge } from '$lib/server/form-body';
+import { readForm, readUpload, STAFF_FORM, text, uploadTooLarge } from '$lib/server/form-body';
 import { effectiveN } from '$lib/analytics/frequencies';
-import { VALID } from '$lib/analytics/dataset';
+import type { CodeVariable } from '$lib/analytics/dataset';
+
+const optionLabel = (v: CodeVariable, code: number) => v.options.find((o) => o.code === code)?.label.ja ?? String(code);
 
 export const load: PageServerLoad = async (event) => {
 	const { survey, data, view } = await resultsContext(event);
-	const margins = weighting.margins(db(), survey.id);
-	// Per margin question: each category's share in the sample and in the population, and the mean weight.
-	const questions = [...new Set(margins.map((m) => m.questionKey))].map((key) => {
-		const v = data.byKey.get(key);
-		const rows = margins.filter((m) => m.questionKey === key);
-		const population = rows.reduce((s, m) => s + m.population, 0);
-		const known = new Map<number, { n: number; w: number }>();
-		let total = 0;
-		if (v?.kind === 'code')
-			for (let i = 0; i < data.size; i++)
-				if (v.state[i] === VALID && rows.some((m) => m.code === v.codes[i])) {
-					const e = known.get(v.codes[i]) ?? { n: 0, w: 0 };
-					e.n++;
-					e.w += data.weights?.[i] ?? 1;
-					known.set(v.codes[i], e);
-					total++;
-				}
+	const source = weighting.source(db(), survey.id);
+	const laid = weighting.datasetMargins(weighting.margins(db(), survey.id), data);
+	const result = weighting.weightsFor(db(), survey.id, data);
+	const weights = result?.weights;
+	// Per margin: each category's share in the population, among the respondents and with weights.
+	const questions = laid.map((m) => {
+		const shares = marginTable(m.column.categories, m.rows.map((r) => r.population), weights);
 		return {
-			key,
-			label: v?.label ?? key,
-			categories: rows.map((m) => ({
-				code: m.code,
-				label: v?.kind === 'code' ? (v.options.find((o) => o.code === m.code)?.label.ja ?? String(m.code)) : String(m.code),
-				population: m.population,
-				populationShare: (m.population / population) * 100,
-				sampleShare: total ? ((known.get(m.code)?.n ?? 0) / total) * 100 : 0,
-				weightedShare: total ? ((known.get(m.code)?.w ?? 0) / total) * 100 : 0
-			}))
+			key: m.questionKey,
+			joint: m.variables.length > 1,
+			headings: m.variables.map((v) => ({ key: v.key, label: v.label })),
+			label: m.variables.map((v) => v.label).join(' × '),
+			categories: m.rows.map((r, k) => ({
+				code: marginCode(r),
+				labels: m.variables.map((v, part) => optionLabel(v, part ? r.code2! : r.code)),
+				...shares.rows[k]
+			})),
+			unknown: shares.unknown
 		};
 	});
 	let min = Infinity;
 	let max = 0;
-	for (const w of data.weights ?? []) (min = Math.min(min, w)), (max = Math.max(max, w));
+	for (const w of weights ?? []) (min = Math.min(min, w)), (max = Math.max(max, w));
 	return {
 		...view,
-		source: weighting.source(db(), survey.id),
+		source,
 		questions,
-		summary: data.weights ? { effectiveN: effectiveN(data.weights, data.weights.keys()), min, max } : undefined,
+		summary:
+			result && weights
+				? {
+						effectiveN: effectiveN(weights, weights.keys()),
+						min,
+						max,
+						iterations: result.iterations,
+						converged: result.converged,
+						maxError: result.maxError,
+						trimming: result.trimming ?? null
+					}
+				: undefined,
 		columns: MARGIN_COLUMNS
 	};
 };
 
 const MAX = 1_000_000;
+
+/** A bound typed as a multiple of the mean weight: null when blank, NaN when unreadable. */
+function bound(typed: string): number | null {
+	const half = typed.trim().replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+	if (!half) return null;
+	return /^(\d+(\.\d*)?|\.\d+)$/.test(half) ? Number(half) : NaN;
+}
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -72,14 +84,37 @@ export const actions: Actions = {
 		const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
 		const result = readMargins(doc, decodeUpload(new Uint8Array(await file.arrayBuffer())));
 		if (!result.ok) return fail(400, { problems: result.problems, note });
-		weighting.saveMargins(db(), survey.id, result.margins, note);
-		audit.record(db(), user, 'weights.save', `survey:${survey.slug}`, { rows: result.margins.length, note });
+		const joint = result.margins.filter((m) => m.code2 !== undefined).length;
+		db().transaction(() => {
+			weighting.saveMargins(db(), survey.id, result.margins, note);
+			audit.record(db(), user, 'weights.save', `survey:${survey.slug}`, { rows: result.margins.length, joint, note });
+		})();
 		redirect(303, `/admin/results/${survey.id}/weights?saved=1`);
+	},
+	trim: async (event) => {
+		const { user, survey } = analystSurvey(event);
+		const form = await readForm(event.request, STAFF_FORM);
+		const typed = { upper: text(form, 'upper').slice(0, 20), lower: text(form, 'lower').slice(0, 20) };
+		const upper = bound(typed.upper);
+		const lower = bound(typed.lower);
+		const trimProblems: string[] = [];
+		if (upper !== null && !(upper > 1 && upper <= 1000)) trimProblems.push('上限は 1 より大きい数で書いてください（例：5 は平均の 5 倍）。');
+		if (lower !== null && !(lower > 0 && lower < 1)) trimProblems.push('下限は 0 より大きく 1 より小さい数で書いてください（例：0.2 は平均の 0.2 倍）。');
+		if (trimProblems.length) return fail(400, { trimProblems, ...typed });
+		const saved = db().transaction(() => {
+			if (!weighting.saveTrimming(db(), survey.id, { upper, lower })) return false;
+			audit.record(db(), user, 'weights.trim', `survey:${survey.slug}`, { upper, lower });
+			return true;
+		})();
+		if (!saved) return fail(400, { trimProblems: ['先に人口の表を読み込んでください。'], ...typed });
+		redirect(303, `/admin/results/${survey.id}/weights?trimmed=1`);
 	},
 	clear: async (event) => {
 		const { user, survey } = analystSurvey(event);
-		weighting.clearMargins(db(), survey.id);
-		audit.record(db(), user, 'weights.clear', `survey:${survey.slug}`);
+		db().transaction(() => {
+			weighting.clearMargins(db(), survey.id);
+			audit.record(db(), user, 'weights.clear', `survey:${survey.slug}`);
+		})();
 		redirect(303, `/admin/results/${survey.id}/weights`);
 	}
 };

@@ -1,0 +1,115 @@
+// A question's table as anyone may see it (the results pages, their charts, the public page, the
+// aggregate CSV): counts and shares with the disclosure control applied, so a hidden count never
+// leaves the server. The share's base is a choice shown with every table: those the question was
+// shown to (対象者), or those who gave a valid answer (有効回答).
+import type { QuestionTable } from './frequencies';
+import { INVALID, NO_ANSWER } from './frequencies';
+import { answeredIndex, isProtected, isReferenceOnly, protect, questionModel, shareOf, shown, withMean } from './disclosure';
+
+export type Denominator = 'shown' | 'answered';
+export const DENOMINATORS: Denominator[] = ['shown', 'answered'];
+export const DENOMINATOR_NAMES: Record<Denominator, string> = {
+	shown: '対象者（この設問が表示された人）',
+	answered: '有効回答（無回答・不明を除く）'
+};
+export const denominatorOf = (value: string | null | undefined): Denominator => (value === 'answered' ? 'answered' : 'shown');
+
+export interface PublishedCategory {
+	code: number | string;
+	label: string;
+	n: number | null;
+	percent: number | null;
+	weightedPercent?: number | null;
+	/** 不明 or 無回答: outside the base when the base is 有効回答. */
+	missing?: boolean;
+}
+
+export interface PublishedTable {
+	key: string;
+	question: { key: string; label: string; type: string };
+	row?: { key: string; label: string };
+	/** Respondents the question was shown to; null when hidden. */
+	base: number | null;
+	/** Of them, those with a valid answer; null when it would reveal a hidden count. */
+	answered: number | null;
+	denominator: Denominator;
+	multiple: boolean;
+	reference: boolean;
+	/** Fewer than k were shown the question: nothing but that is published. */
+	withheld: boolean;
+	/** Some count is hidden (print the legend). */
+	hiding: boolean;
+	/** Answer categories (bins for a number question), then 不明 and 無回答. */
+	categories: PublishedCategory[];
+	/** Weighted, when the survey is weighted: Kish's effective n. */
+	effectiveN?: number;
+	/** For numbers and scales: the mean to two places, null when it would reveal a hidden count or fewer than k gave one. */
+	mean?: { n: number | null; value: number | null; weighted?: number | null };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The counts published of one question's table, with shares over the chosen base. */
+export function publishTable(t: QuestionTable, k: number, total: number, denominator: Denominator = 'shown'): PublishedTable {
+	const tail = t.categories.slice(-2);
+	const bins = t.histogram;
+	const valid = bins ? bins.map((b) => ({ code: `${b.from}`, label: `${b.from}〜${b.to}未満`, n: b.n, w: undefined as number | undefined })) : t.categories.slice(0, -2);
+	const [unreadable, none] = tail;
+	const model = questionModel(valid.map((c) => c.n), unreadable.n, none.n, t.base, total, !!t.multiple);
+	const hidden = protect(model, k);
+	const at = { unreadable: valid.length, none: valid.length + 1, base: valid.length + 2 };
+	const base = shown(t.base, hidden[at.base]);
+	const answeredKnown = !hidden[at.base] && !hidden[at.unreadable] && !hidden[at.none];
+	const answered = answeredKnown ? t.base - unreadable.n - none.n : null;
+	const denom = denominator === 'shown' ? base : answered;
+	const w = t.weighted;
+	const wAnswered = w ? w.base - (unreadable.w ?? 0) - (none.w ?? 0) : 0;
+	const wDenom = denominator === 'shown' ? w?.base : wAnswered;
+	const cell = (c: { code: number | string; label: string; n: number; w?: number }, i: number, missing = false): PublishedCategory => {
+		const n = shown(c.n, hidden[i]);
+		const outside = missing && denominator === 'answered';
+		return {
+			code: c.code,
+			label: c.label,
+			n,
+			percent: outside ? null : shareOf(n, denom),
+			...(w ? { weightedPercent: outside || n === null || denom === null || !wDenom ? null : ((c.w ?? 0) / wDenom) * 100 } : {}),
+			...(missing ? { missing } : {})
+		};
+	};
+	const published: PublishedTable = {
+		key: t.key ?? t.question.key,
+		question: { key: t.question.key, label: t.question.label.ja, type: t.question.type },
+		row: t.row,
+		base,
+		answered,
+		denominator,
+		multiple: !!t.multiple,
+		reference: isReferenceOnly(t.base),
+		withheld: base === null,
+		hiding: hidden.some(Boolean),
+		categories: [...valid.map((c, i) => cell(c, i)), cell(unreadable, at.unreadable, true), cell(none, at.none, true)],
+		...(w ? { effectiveN: w.effectiveN } : {})
+	};
+	const s = t.summary;
+	if (s) {
+		// A scale's points are its codes; a number's bins bound their values.
+		const cells = bins
+			? bins.map((b, i) => ({ index: i, low: b.from, high: b.to }))
+			: valid.map((c, i) => ({ index: i, low: Number(c.code), high: Number(c.code) }));
+		const mean = round2(s.mean);
+		const safe = s.n >= k && answered !== null && isProtected(withMean(model, cells, answeredIndex(model), mean, 2), hidden, k);
+		published.mean = {
+			n: answered,
+			value: safe ? mean : null,
+			...(s.weightedMean !== undefined ? { weighted: safe ? round2(s.weightedMean) : null } : {})
+		};
+	}
+	return published;
+}
+
+/** Every question but free text, published. */
+export function publishTables(tables: QuestionTable[], k: number, total: number, denominator: Denominator = 'shown'): PublishedTable[] {
+	return tables.filter((t) => t.question.type !== 'text' && t.question.type !== 'longtext').map((t) => publishTable(t, k, total, denominator));
+}
+
