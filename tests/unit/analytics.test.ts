@@ -55,17 +55,34 @@ describe('the digital-maturity index (DSI-compatible)', () => {
 		expect(r).toMatchObject({ level: 'basic', score: 80 });
 	});
 
+	// 「どれもしていない」 in each area question.
+	const nothing = { A1: [5], A2: [6], A3: [5], A4: [6], A5: [7] };
+
 	it('is low, narrow, limited or none by the number of areas at least basic', () => {
 		expect(run({ ...everything, A5: [7] })).toMatchObject({ level: 'low' }); // "none of these" scores 0
 		expect(run({ ...everything, A4: [6], A5: [7] })).toMatchObject({ level: 'narrow' });
-		expect(run({ D2: 2, A1: [1], A2: [1] })).toMatchObject({ level: 'limited', score: 20 });
-		expect(run({ D2: 3, A1: [1] })).toMatchObject({ level: 'none', score: 10 });
-		expect(run({ D2: 3 })).toMatchObject({ level: 'none', score: 0 });
+		expect(run({ ...nothing, D2: 2, A1: [1], A2: [1] })).toMatchObject({ level: 'limited', score: 20 });
+		expect(run({ ...nothing, D2: 3, A1: [1] })).toMatchObject({ level: 'none', score: 10 });
+		expect(run({ ...nothing, D2: 3 })).toMatchObject({ level: 'none', score: 0 });
 	});
 
-	it('does not assess those who did not use the internet, or did not say', () => {
-		expect(run({ D2: 4 })).toEqual({ assessed: false });
-		expect(run({ D2: 5, A1: [1, 2] })).toEqual({ assessed: false });
-		expect(run({})).toEqual({ assessed: false });
+	it('does not assess those who did not use the internet', () => {
+		expect(run({ D2: 4 })).toEqual({ assessed: false, reason: 'excluded' });
+		expect(run({ D2: 5, A1: [1, 2] })).toEqual({ assessed: false, reason: 'excluded' });
+	});
+
+	// Issue 14, problem 6: a blank A question was scored as no activity, and a blank or unreadable D2 as a non-user.
+	it('treats a blank area question as missing, not as no activity: the respondent is 判定不能 with the areas it could judge', () => {
+		expect(run({ D2: 3, A1: [1] })).toEqual({ assessed: false, reason: 'incomplete', areas: { information: 1 } });
+		expect(run({ ...everything, A3: undefined })).toEqual({
+			assessed: false,
+			reason: 'incomplete',
+			areas: { information: 2, communication: 2, safety: 2, problemSolving: 2 }
+		});
+	});
+
+	it('does not take a blank or unreadable D2 for a non-user', () => {
+		expect(run({})).toEqual({ assessed: false, reason: 'incomplete', areas: {} });
+		expect(run({ A1: [1, 2], A2: [1, 2], A3: [1, 2, 3], A4: [1, 2, 3], A5: [1, 2, 3] })).toMatchObject({ assessed: false, reason: 'incomplete' });
 	});
 });

@@ -138,13 +138,28 @@ describe('the digital-maturity index and personas', () => {
 
 	it('gives each response its level, with non-users "not assessed" and never zero', () => {
 		const levels = [...level.codes];
-		// 1 above basic, 2 basic, 3 low (four areas basic), 6 none, 7 not assessed (twice: D2 never, and D2 unanswered).
-		expect(levels).toEqual([1, 2, 3, 6, 7, 7]);
+		// 1 above basic, 2 basic, 3 low (four areas basic), 6 none, 7 not assessed (D2 never); D2 unanswered is 判定不能, not a non-user.
+		expect(levels.slice(0, 5)).toEqual([1, 2, 3, 6, 7]);
+		expect([...level.state]).toEqual([1, 1, 1, 1, 1, 2]);
 		expect([...score.values.slice(0, 4)]).toEqual([100, 50, 40, 0]);
 		expect([...score.state]).toEqual([1, 1, 1, 1, 0, 0]);
 		const t = questionTable(data, score, select(data, NO_FILTERS));
-		expect(t.base).toBe(4);
+		expect(t.summary).toMatchObject({ n: 4 });
 		expect(t.summary!.mean).toBeCloseTo(47.5, 6);
+	});
+
+	// Issue 14, problem 6: 813 of 1,939 left an A question blank and were scored as no activity (mean 74.6 → 67.4).
+	it('leaves a respondent with a blank area question out of the levels and the mean, counted as 判定不能', () => {
+		const d = datasetOf(doc, [user(2, 17, all), user(3, 17, all), user(4, 17, { A1: all.A1, A2: all.A2, A3: all.A3, A5: all.A5 }), { answers: { F1: 5, F3: 17, F4: 3, ...all }, unreadable: ['D2'] }]);
+		const lv = questionTable(d, d.byKey.get('DSI')!, select(d, NO_FILTERS));
+		expect(Object.fromEntries(lv.categories.map((c) => [c.label, c.n]))).toMatchObject({ 基本を上回る: 2, '判定不能（未回答あり）': 2, '評価対象外（インターネット非利用）': 0 });
+		// The one whose D2 was unreadable: A answers kept, but not assessed, and not a non-user either.
+		expect((d.byKey.get('DSI') as CodeVariable).state[3]).toBe(2);
+		const sc = questionTable(d, d.byKey.get('DSI_SCORE')!, select(d, NO_FILTERS));
+		expect(sc.summary).toMatchObject({ n: 2, mean: 100 });
+		// The areas it could judge are counted; the blank one is 無回答 in its area.
+		const safety = questionTable(d, d.byKey.get('DSI.safety')!, select(d, NO_FILTERS));
+		expect(Object.fromEntries(safety.categories.map((c) => [c.label, c.n]))).toMatchObject({ 基本以上: 3, 無回答: 1 });
 	});
 
 	it('averages the score by group over those assessed only', () => {

@@ -30,6 +30,8 @@ interface VariableBase {
 	texts: Map<number, string>;
 	/** Derived from other answers, not asked. */
 	derived?: boolean;
+	/** What its 不明 means, when derived (the index: 判定不能（未回答あり）). */
+	unreadableLabel?: string;
 }
 
 /** One code per response: single, dropdown, one matrix row, or a derived category. */

@@ -2,10 +2,9 @@
 // cross-tabs treat them like any question: the persona, the digital-maturity index level
 // (with "not assessed" as its own category), each index area's level, and the 0–100 score.
 import type { Answers } from '$lib/survey/answers';
-import type { Clause, Condition, MaturityIndex } from '$lib/survey/schema';
-import { isClause } from '$lib/survey/conditions';
-import { addDerived, codesOf, conditionMask, derivedCodeVariable, VALID, type Dataset, type NumberVariable } from './dataset';
-import { maturityIndex, scoreTable } from './maturity-index';
+import type { MaturityIndex } from '$lib/survey/schema';
+import { addDerived, codesOf, conditionMask, derivedCodeVariable, UNREADABLE, VALID, type Dataset, type NumberVariable } from './dataset';
+import { conditionKeys, maturityIndex, scoreTable } from './maturity-index';
 import { PERSONA_KEY, PERSONA_LABEL, PERSONA_QUESTIONS, PERSONAS } from './personas';
 
 export const AREA_LEVELS = [
@@ -17,13 +16,11 @@ export const AREA_LEVELS = [
 /** Index levels as codes: 1 is the first level the index lists (the best), as indicators use them. */
 export const levelCode = (index: MaturityIndex, key: string) => index.levels.findIndex((l) => l.key === key) + 1;
 export const notAssessedCode = (index: MaturityIndex) => index.levels.length + 1;
+/** Respondents with a blank or unreadable answer the index needs: held as 不明 of the level, under this name. */
+export const INCOMPLETE_LABEL = '判定不能（未回答あり）';
 export const scoreKey = (index: MaturityIndex) => `${index.key}_SCORE`;
 export const areaKey = (index: MaturityIndex, area: string) => `${index.key}.${area}`;
 
-function keysOf(condition: Condition): string[] {
-	const items = 'all' in condition ? condition.all : condition.any;
-	return items.flatMap((item) => (isClause(item) ? [(item as Clause).question] : keysOf(item)));
-}
 
 /** The answers of response i to some questions, as the survey code sees them. */
 function answersAt(data: Dataset, keys: string[], i: number): Answers {
@@ -40,11 +37,12 @@ function answersAt(data: Dataset, keys: string[], i: number): Answers {
 
 function* addIndex(data: Dataset, index: MaturityIndex): Generator<void> {
 	const scores = scoreTable(data.doc);
-	const keys = [...new Set([...index.areas.map((a) => a.question), ...keysOf(index.notAssessedIf)])];
+	const keys = [...new Set([...index.areas.map((a) => a.question), ...conditionKeys(index.notAssessedIf)])];
 	const level = derivedCodeVariable(data, index.key, index.name.ja, [
 		...index.levels.map((l) => ({ code: levelCode(index, l.key), label: l.label.ja })),
 		{ code: notAssessedCode(index), label: '評価対象外（インターネット非利用）' }
 	]);
+	level.unreadableLabel = INCOMPLETE_LABEL;
 	const areas = index.areas.map((a) => derivedCodeVariable(data, areaKey(index, a.key), `${index.name.ja}：${a.label.ja}`, AREA_LEVELS));
 	const score: NumberVariable = {
 		key: scoreKey(index),
@@ -55,25 +53,36 @@ function* addIndex(data: Dataset, index: MaturityIndex): Generator<void> {
 		state: new Uint8Array(data.size),
 		texts: new Map()
 	};
+	/** Those the index judges at all (not excluded): its areas and score apply to them. */
+	const judged = new Uint8Array(data.size);
 	for (let i = 0; i < data.size; i++) {
 		if (i % STEP === STEP - 1) yield;
 		const r = maturityIndex(index, answersAt(data, keys, i), scores);
-		level.state[i] = VALID;
-		if (!r.assessed) {
+		if (!r.assessed && r.reason === 'excluded') {
+			level.state[i] = VALID;
 			level.codes[i] = notAssessedCode(index);
 			continue;
 		}
+		judged[i] = 1;
+		index.areas.forEach((a, n) => {
+			const l = r.areas[a.key];
+			if (l === undefined) return;
+			areas[n].state[i] = VALID;
+			areas[n].codes[i] = l;
+		});
+		if (!r.assessed) {
+			// 判定不能: counted apart, outside the levels' shares and the mean.
+			level.state[i] = UNREADABLE;
+			continue;
+		}
+		level.state[i] = VALID;
 		level.codes[i] = levelCode(index, r.level);
 		score.state[i] = VALID;
 		score.values[i] = r.score;
-		index.areas.forEach((a, n) => {
-			areas[n].state[i] = VALID;
-			areas[n].codes[i] = r.areas[a.key];
-		});
 	}
 	addDerived(data, level);
-	// The score and the areas apply to those assessed only.
-	for (const v of [score, ...areas]) addDerived(data, v, score.state);
+	// The score and the areas apply to those the index judges; the score is given to those fully assessed.
+	for (const v of [score, ...areas]) addDerived(data, v, judged);
 }
 
 function addPersona(data: Dataset): void {

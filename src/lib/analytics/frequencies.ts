@@ -140,7 +140,7 @@ export function questionTable(data: Dataset, v: Variable, selection: Int32Array)
 	const q = v.question;
 	const categories: Category[] = list.map((c, k) => ({ ...c, n: counts[k], ...(w ? { w: wcounts[k] } : {}) }));
 	categories.push(
-		{ code: INVALID, label: INVALID, n: unreadable, ...(w ? { w: wUnreadable } : {}) },
+		{ code: INVALID, label: v.unreadableLabel ?? INVALID, n: unreadable, ...(w ? { w: wUnreadable } : {}) },
 		{ code: NO_ANSWER, label: NO_ANSWER, n: rows.length - answered - unreadable, ...(w ? { w: wBase - wAnswered - wUnreadable } : {}) }
 	);
 	const table: QuestionTable = { question: q, key: v.key, row: v.row, base: rows.length, categories, multiple: v.kind === 'multi' };

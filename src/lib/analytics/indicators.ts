@@ -4,7 +4,7 @@
 // a respondent who chose any of them. For the index, codes are level numbers.
 import type { Condition } from '$lib/survey/schema';
 import { VALID, conditionMask, type Dataset, shownTo } from './dataset';
-import { isReferenceOnly } from './disclosure';
+import { isReferenceOnly, protect, sumFact } from './disclosure';
 
 export interface IndicatorDefinition {
 	questionKey: string;
@@ -16,8 +16,10 @@ export interface IndicatorDefinition {
 export interface IndicatorValue {
 	base: number;
 	n: number;
-	/** Percent; undefined when the base is under k (too few to publish). */
+	/** Percent; undefined when the base is under k (too few to publish) or the count is hidden. */
 	value?: number;
+	/** The count (or the rest of the base) is under k: the share is hidden as any small count is. */
+	hidden?: boolean;
 	weightedValue?: number;
 	reference: boolean;
 	/** The edition lacks the question. */
@@ -46,10 +48,13 @@ export function indicatorValue(data: Dataset, def: IndicatorDefinition, k: numbe
 			if (w) wN += w[i];
 		}
 	}
-	const publishable = base >= k;
+	// Those counted and the rest of the base are a table of two counts adding up to the base.
+	const hidden = base >= k && protect({ values: [n, base - n, base], fixed: [false, false, true], facts: [sumFact([0, 1], 2)] }, k)[0];
+	const publishable = base >= k && !hidden;
 	return {
 		base,
-		n,
+		n: publishable ? n : 0,
+		...(hidden ? { hidden } : {}),
 		value: publishable && base ? (n / base) * 100 : undefined,
 		weightedValue: publishable && w && wBase ? (wN / wBase) * 100 : undefined,
 		reference: isReferenceOnly(base)

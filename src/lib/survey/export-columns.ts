@@ -1,6 +1,7 @@
 // The columns of the data exports, worked out from a questionnaire: the wide layout (one row
 // per response) and the codebook that explains it. Pure, so the same layout serves every
 // export and the tests.
+import { indexRule } from '$lib/analytics/maturity-index';
 import type { Question, Questionnaire } from './schema';
 import { conditionToText } from './sheet-conditions';
 import type { PackedAnswer } from './packed-answers';
@@ -151,5 +152,8 @@ export function codebookRows(doc: Questionnaire): (string | number)[][] {
 			if ('options' in q && q.options.some((o) => o.other))
 				rows.push([...common(`${q.key}_other`), '', '', '「その他」の具体的な内容']);
 		}
+	// The index is computed when tabulating, not a column of the file: its rule, for whoever re-computes it.
+	if (doc.index)
+		rows.push([doc.index.key, '', '', 'index', doc.index.name.ja, 0, '', '', '（集計時に計算する値。個票データの列ではありません）', indexRule(doc, doc.index)]);
 	return rows;
 }

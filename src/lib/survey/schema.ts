@@ -162,7 +162,10 @@ const IndexSchema = z.strictObject({
 			})
 		)
 		.min(1),
-	/** Respondents matching this are "not assessed", never counted as zero. */
+	/**
+	 * Respondents matching this are "not assessed" (excluded, e.g. non-users), never counted as zero;
+	 * a blank or unreadable answer to a question it reads makes a respondent 判定不能 instead.
+	 */
 	notAssessedIf: ConditionSchema,
 	/** Level names by the number of areas at least basic, best first. */
 	levels: z

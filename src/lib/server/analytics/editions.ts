@@ -8,6 +8,7 @@ import { dataset } from './datasets';
 import type { Dataset } from '$lib/analytics/dataset';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { questionTable } from '$lib/analytics/frequencies';
+import { publishTable, type Denominator, type PublishedTable } from '$lib/analytics/published-tables';
 import { categoriesOf } from '$lib/analytics/crosstab';
 import { indicatorValue, type IndicatorValue } from '$lib/analytics/indicators';
 import type { Survey } from '../surveys';
@@ -20,6 +21,8 @@ export interface Edition {
 	title: string;
 	responses: number;
 	k: number;
+	/** Its shares are weighted (the survey has population margins). */
+	weighted: boolean;
 }
 
 /** The survey and the editions before it, oldest first (published ones only). */
@@ -34,16 +37,17 @@ export function editionChain(db: DB, surveyId: number): Survey[] {
 }
 
 function describe(db: DB, s: Survey, data: Dataset): Edition {
-	return { id: s.id, fiscalYear: s.fiscalYear, title: surveys.publishedVersion(db, s.publishedVersionId!)!.title.ja, responses: data.size, k: s.minCellSize };
+	return { id: s.id, fiscalYear: s.fiscalYear, title: surveys.publishedVersion(db, s.publishedVersionId!)!.title.ja, responses: data.size, k: s.minCellSize, weighted: !!data.weights };
 }
 
 export interface TrendQuestion {
 	key: string;
 	label: string;
 	multiple: boolean;
-	/** Respondents the question was shown to, per edition (undefined: the edition lacks it). */
-	bases: (number | undefined)[];
-	categories: { code: number; label: string; shares: (number | undefined)[] }[];
+	/** Respondents the question was shown to, per edition (undefined: the edition lacks it; null: hidden). */
+	bases: (number | null | undefined)[];
+	/** Shares in percent, unrounded: weighted in a weighted edition; null where the count is hidden. */
+	categories: { code: number; label: string; shares: (number | null | undefined)[] }[];
 	/** An option's wording differs between editions: compare with care. */
 	reworded: boolean;
 }
@@ -51,7 +55,7 @@ export interface TrendQuestion {
 export interface Trend {
 	editions: Edition[];
 	questions: TrendQuestion[];
-	index?: { levels: { label: string; shares: (number | undefined)[] }[]; means: (number | undefined)[]; assessed: number[] };
+	index?: { levels: { label: string; shares: (number | null | undefined)[] }[]; means: (number | null | undefined)[]; assessed: (number | null)[] };
 }
 
 /** Each question (and matrix row) that two or more editions share, as % of its base per edition, and the index. */
@@ -60,6 +64,10 @@ export function trend(db: DB, surveyId: number): Trend {
 	const sets = chain.map((s) => dataset(db, s.id));
 	const everyone = sets.map((d) => select(d, NO_FILTERS));
 	const newest = sets.at(-1)!;
+	// Each edition's table published with its own k; shares weighted where the edition is.
+	const published = (e: number, v: Dataset['variables'][number], base: Denominator = 'shown') => publishTable(questionTable(sets[e], v, everyone[e]), chain[e].minCellSize, everyone[e].length, base);
+	const shareIn = (t: PublishedTable, c: PublishedTable['categories'][number] | undefined) =>
+		c === undefined ? undefined : t.effectiveN !== undefined ? (c.weightedPercent ?? null) : c.percent;
 	const questions: TrendQuestion[] = [];
 	for (const v of newest.variables) {
 		if (v.derived || !categoriesOf(v)) continue;
@@ -68,7 +76,7 @@ export function trend(db: DB, surveyId: number): Trend {
 			return other && other.kind === v.kind && other.question.type === v.question.type ? other : undefined;
 		});
 		if (matches.filter(Boolean).length < 2) continue;
-		const tables = matches.map((m, e) => (m ? questionTable(sets[e], m, everyone[e]) : undefined));
+		const tables = matches.map((m, e) => (m ? published(e, m) : undefined));
 		const cats = categoriesOf(v)!;
 		const labelIn = (e: number, code: number) => {
 			const m = matches[e];
@@ -82,10 +90,7 @@ export function trend(db: DB, surveyId: number): Trend {
 			categories: cats.map((c) => ({
 				code: c.code,
 				label: c.label,
-				shares: tables.map((t) => {
-					const found = t?.categories.find((x) => x.code === c.code);
-					return t && found && t.base ? (found.n / t.base) * 100 : undefined;
-				})
+				shares: tables.map((t) => (t ? shareIn(t, t.categories.find((x) => x.code === c.code)) : undefined))
 			})),
 			reworded: (v.kind === 'code' || v.kind === 'multi') && cats.some((c) => matches.some((m, e) => m && labelIn(e, c.code) !== undefined && labelIn(e, c.code) !== c.label))
 		});
@@ -93,15 +98,15 @@ export function trend(db: DB, surveyId: number): Trend {
 	const index = newest.doc.index;
 	let indexTrend: Trend['index'];
 	if (index && sets.every((d) => d.byKey.has(index.key))) {
-		const levels = sets.map((d, e) => questionTable(d, d.byKey.get(index.key)!, everyone[e]));
-		const scores = sets.map((d, e) => questionTable(d, d.byKey.get(`${index.key}_SCORE`)!, everyone[e]));
+		// As on the index page: shares of those judged (判定不能 apart).
+		const levels = sets.map((d, e) => published(e, d.byKey.get(index.key)!, 'answered'));
+		const scores = sets.map((d, e) => published(e, d.byKey.get(`${index.key}_SCORE`)!));
 		indexTrend = {
-			levels: levels[levels.length - 1].categories.slice(0, -2).map((c, n) => ({
-				label: c.label,
-				shares: levels.map((t) => (t.base ? (t.categories[n].n / t.base) * 100 : undefined))
-			})),
-			means: scores.map((t) => t.summary?.mean),
-			assessed: scores.map((t) => t.summary?.n ?? 0)
+			levels: levels[levels.length - 1].categories
+				.filter((c) => !c.missing)
+				.map((c, n) => ({ label: c.label, shares: levels.map((t) => shareIn(t, t.categories[n])) })),
+			means: scores.map((t) => (t.effectiveN !== undefined ? t.mean?.weighted : t.mean?.value)),
+			assessed: scores.map((t) => t.mean?.n ?? 0)
 		};
 	}
 	return { editions: chain.map((s, e) => describe(db, s, sets[e])), questions, index: indexTrend };

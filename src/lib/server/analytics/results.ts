@@ -8,6 +8,7 @@ import { publishTable, type Denominator, type PublishedTable } from '$lib/analyt
 import { meanBy, type GroupMean } from '$lib/analytics/means';
 import { select, type Filters } from '$lib/analytics/selection';
 import { areaKey, scoreKey } from '$lib/analytics/derived';
+import { indexRule } from '$lib/analytics/maturity-index';
 import { PERSONA_KEY } from '$lib/analytics/personas';
 import { CHANNEL_NAMES, LANGUAGE_NAMES } from '$lib/analytics/labels';
 
@@ -23,6 +24,8 @@ const MEAN_GROUPS: [string, string][] = [
 export interface IndexResults {
 	name: string;
 	note?: string;
+	/** Who is excluded and who is 判定不能, in words. */
+	rule: string;
 	levels: PublishedTable;
 	areas: PublishedTable[];
 	score: PublishedTable;
@@ -44,13 +47,15 @@ export function indexResults(data: Dataset, selection: Int32Array, k: number, de
 	const index = data.doc.index;
 	if (!index) return undefined;
 	const score = data.byKey.get(scoreKey(index)) as NumberVariable;
-	const published = (key: string) => publishTable(questionTable(data, data.byKey.get(key)!, selection), k, selection.length, denominator);
+	const published = (key: string, base: Denominator) => publishTable(questionTable(data, data.byKey.get(key)!, selection), k, selection.length, base);
 	return {
 		name: index.name.ja,
 		note: index.note?.ja,
-		levels: published(index.key),
-		areas: index.areas.map((a) => published(areaKey(index, a.key))),
-		score: published(score.key),
+		rule: indexRule(data.doc, index),
+		// Levels and areas are shares of those judged: 判定不能 and areas left blank are counted apart.
+		levels: published(index.key, 'answered'),
+		areas: index.areas.map((a) => published(areaKey(index, a.key), 'answered')),
+		score: published(score.key, denominator),
 		meansBy: MEAN_GROUPS.flatMap(([key, label]) => {
 			const by = data.byKey.get(key);
 			return by ? [{ key, label, groups: meanBy(data, score, by, selection, k) }] : [];
