@@ -172,18 +172,20 @@ describe('the aggregate table', () => {
 	it('hides small cells, and a second one where the base would reveal it', async () => {
 		db.prepare('UPDATE survey SET min_cell_size = 2 WHERE id = ?').run(smallId);
 		const rows = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'labels' }));
-		const q6 = rows.filter((r) => r.question_key === 'Q6' && r.n !== '0');
-		expect(q6.map((r) => [r.category, r.n])).toEqual([['0', 'x'], ['無回答', 'x']]);
+		// Two respondents, k = 2: two hidden 1s in a base of 2 would be known exactly, and there is nothing
+		// left to hide with them but the zeros, so the table is withheld whole, zeros and base too.
 		const q1 = rows.filter((r) => r.question_key === 'Q1');
-		// One hidden mark, whatever the reason; two hidden 1s in a base of 2 would be known exactly, so the base is hidden
-		// too (and with it every share); the note says what the mark means.
-		expect(q1.map((r) => [r.n, r.percent, r.base])).toEqual([['x', 'x', 'x'], ['0', '', 'x'], ['x', 'x', 'x'], ['0', '', 'x'], ['0', '', 'x']]);
+		expect(q1.map((r) => [r.n, r.percent, r.base])).toEqual(Array(5).fill(['x', 'x', 'x']));
 		expect(q1[0].note).toContain('x：2人未満、またはほかの数字から計算できないよう伏せた値');
 		expect(q1.every((r) => r.percent_of === '対象者（この設問が表示された人）')).toBe(true);
+		// A table with enough in it keeps its zeros: Q1 with k = 1 shows everything.
+		db.prepare('UPDATE survey SET min_cell_size = 1 WHERE id = ?').run(smallId);
+		const open = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'codes' })).filter((r) => r.question_key === 'Q1');
+		expect(open.map((r) => r.n)).toEqual(['1', '0', '1', '0', '0']);
 		db.prepare('UPDATE survey SET min_cell_size = 10 WHERE id = ?').run(smallId);
 		const all = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'codes' }));
 		// Under k shown the question: the base is hidden too, so the zeros reveal no one's answer to within fewer than k.
-		expect(all.filter((r) => r.question_key === 'Q1').every((r) => (r.n === 'x' || r.n === '0') && r.base === 'x')).toBe(true);
+		expect(all.filter((r) => r.question_key === 'Q1').every((r) => r.n === 'x' && r.base === 'x')).toBe(true);
 		expect(all.find((r) => r.question_key === 'Q1')?.note).toContain('10人未満のため非表示');
 	});
 });

@@ -145,6 +145,22 @@ describe('demonstration data', () => {
 	});
 });
 
+describe('the year-over-year view', () => {
+	// Issue 14, problem 5: FY2022 D2 = 1 was 42.8 % there and 52.5 % on the weighted results page.
+	it('is weighted in an edition with population margins, and says which editions are', () => {
+		const r = fillDemo(db, 200);
+		saveMargins(db, surveyId, [{ questionKey: 'F2', code: 1, population: 10 }, { questionKey: 'F2', code: 2, population: 90 }], '');
+		const t = trend(db, r.edition2023.surveyId);
+		expect(t.editions.map((e) => e.weighted)).toEqual([true, false]);
+		const d = dataset(db, surveyId);
+		const d2 = questionTable(d, d.byKey.get('D2')!, select(d, NO_FILTERS));
+		const daily = d2.categories.find((c) => c.code === 1)!;
+		const shares = t.questions.find((q) => q.key === 'D2')!.categories.find((c) => c.code === 1)!.shares;
+		expect(shares[0]).toBeCloseTo((daily.w! / d2.weighted!.base) * 100, 9);
+		expect(shares[0]).not.toBeCloseTo((daily.n / d2.base) * 100, 3);
+	});
+});
+
 describe('migrations 005 and 006', () => {
 	it('pack the answers of responses stored before them, and keep no arrival order', () => {
 		const file = tempDatabasePath();

@@ -109,7 +109,8 @@ export function crossTabModel(cells: number[][], bases: number[], totals: number
 	if (!shape.ofMultiple) facts.push(sumFact(columnsLine, all));
 	else facts.push(...answers.map((c) => atMostFact(column(c), all)), coverFact(columnsLine, all));
 	const values = [...cells.flat(), ...bases, ...totals, total];
-	return { values, fixed: values.map((_, i) => i === all), totals: values.map((_, i) => i >= R * C), facts };
+	const grid = Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => cell(r, c)));
+	return { values, fixed: values.map((_, i) => i === all), totals: values.map((_, i) => i >= R * C), grid, facts };
 }
 
 export function crossTab(data: Dataset, of: Variable, by: Variable, selection: Int32Array, k: number, denominator: Denominator = 'shown'): CrossTab {
@@ -176,14 +177,16 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 			base: shownOr(bases[n], at.base(n)),
 			counts: counts[n].map((x, c) => shownOr(x, at.cell(n, c))),
 			weighted: w ? { base: hidden[at.base(n)] ? null : wBases[n], counts: wCounts[n].map((x, c) => (hidden[at.cell(n, c)] ? null : x)) } : undefined,
-			reference: isReferenceOnly(bases[n])
+			// Said only of a base that is shown: on a hidden one it would tell it is under 30.
+			reference: !hidden[at.base(n)] && isReferenceOnly(bases[n])
 		})),
 		total: counted.length,
 		denominator,
 		multiple,
 		ofMultiple: of.kind === 'multi',
 		hiding: hidden.some(Boolean),
-		test: multiple ? undefined : independenceTest(counts.map((row) => row.slice(0, answerColumns.length)), w ? { rows: testRows, cols: testCols, weights: testWeights } : undefined),
+		// A statistic of the true counts can give hidden ones away: tested only when nothing is hidden.
+		test: multiple || hidden.some(Boolean) ? undefined : independenceTest(counts.map((row) => row.slice(0, answerColumns.length)), w ? { rows: testRows, cols: testCols, weights: testWeights } : undefined),
 		k,
 		effectiveN: w ? effectiveN(w, counted) : undefined
 	};

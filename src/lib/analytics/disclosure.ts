@@ -7,8 +7,10 @@
 // at most the number who answered, a mean ties the counts together. A count under k (but not
 // zero) is hidden; then, while any hidden count's feasible range (the least and greatest value
 // it can take given everything shown, computed by linear programming) is narrower than k, the
-// smallest shown count related to it is hidden too. Zeros are never hidden, so a reader knows
-// every hidden count is at least 1, and the audit assumes so. Bases under 30 are 参考値.
+// smallest shown count related to it is hidden too (for a two-way table, first the cheapest
+// rectangle around each small cell). Zeros are shown, so a reader knows every hidden count is
+// at least 1, and the audit assumes so; a table that cannot be protected that way (mostly
+// small counts) is withheld whole, zeros too. Bases under 30 are 参考値.
 import { maximise, type Constraint, type Relation } from './linear-program';
 
 /** The one symbol for a hidden count or share, whatever the reason it is hidden. */
@@ -37,6 +39,8 @@ export interface TableModel {
 	fixed?: boolean[];
 	/** Totals (bases, margins): hidden as complements only when no cell will do, since hiding one spreads to its own line. */
 	totals?: boolean[];
+	/** A two-way table's cells, for complements chosen a rectangle at a time: grid[r][c] is the index of cell (r, c). */
+	grid?: number[][];
 	facts: LinearFact[];
 }
 
@@ -52,37 +56,58 @@ export interface Range {
 	max: number;
 }
 
-/** A hidden quantity's lower bound as a reader knows it: 1 for a published count (zeros are shown), 0 for an internal one. */
-const lowerBound = (model: TableModel, i: number) => (model.internal?.[i] ? 0 : 1);
+/**
+ * A hidden quantity's lower bound as a reader knows it: 1 for a published count, since zeros
+ * are shown, unless the table hides a zero too (then 0); 0 for an internal one.
+ */
+const lowerBounds = (model: TableModel, hidden: boolean[]) => {
+	const zeroHidden = hidden.some((h, i) => h && model.values[i] === 0 && !model.internal?.[i]);
+	return (i: number) => (model.internal?.[i] || zeroHidden ? 0 : 1);
+};
 
-/** Each hidden published count's feasible range given everything shown with it (undefined for shown ones). */
+/**
+ * Each hidden published count's feasible range given everything shown with it (undefined for
+ * shown ones). The unknown counts fall into groups tied by the facts; each group is its own
+ * linear program, so a table with a few hidden cells costs a few small ones.
+ */
 export function auditRanges(model: TableModel, hidden: boolean[], only?: number[]): (Range | undefined)[] {
-	const unknown = model.values.map((_, i) => i).filter((i) => hidden[i] || model.internal?.[i]);
-	const column = new Map(unknown.map((i, j) => [i, j]));
-	// In terms of y = x − lower bound ≥ 0, with shown counts moved to the right-hand side.
-	const constraints: Constraint[] = [];
+	const lb = lowerBounds(model, hidden);
+	const isUnknown = (i: number) => hidden[i] || !!model.internal?.[i];
+	// Union–find over the unknown counts that share a fact.
+	const parent = model.values.map((_, i) => i);
+	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
 	for (const f of model.facts) {
-		const coef = new Map<number, number>();
-		let rhs = f.rhs;
-		for (const [i, a] of f.terms) {
-			const j = column.get(i);
-			if (j === undefined) rhs -= a * model.values[i];
-			else {
-				coef.set(j, (coef.get(j) ?? 0) + a);
-				rhs -= a * lowerBound(model, i);
-			}
-		}
-		if (coef.size) constraints.push({ coef, op: f.op, rhs });
+		const unknown = f.terms.map(([i]) => i).filter(isUnknown);
+		for (const i of unknown.slice(1)) parent[find(i)] = find(unknown[0]);
 	}
+	const groups = new Map<number, number[]>();
+	model.values.forEach((_, i) => isUnknown(i) && groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
 	const out: (Range | undefined)[] = model.values.map(() => undefined);
-	for (const i of only ?? unknown) {
-		if (model.internal?.[i] || !hidden[i]) continue;
-		const j = column.get(i)!;
-		const max = maximise(unknown.length, new Map([[j, 1]]), constraints);
-		const negMin = maximise(unknown.length, new Map([[j, -1]]), constraints);
-		const lb = lowerBound(model, i);
-		// Infeasible cannot happen for true values; treat it as fully known to be safe.
-		out[i] = max === undefined || negMin === undefined ? { min: model.values[i], max: model.values[i] } : { min: lb - negMin, max: lb + max };
+	const wanted = only ? new Set(only) : undefined;
+	for (const members of groups.values()) {
+		const targets = members.filter((i) => hidden[i] && !model.internal?.[i] && (!wanted || wanted.has(i)));
+		if (!targets.length) continue;
+		const column = new Map(members.map((i, j) => [i, j]));
+		// In terms of y = x − lower bound ≥ 0, with shown counts moved to the right-hand side.
+		const constraints: Constraint[] = [];
+		for (const f of model.facts) {
+			if (!f.terms.some(([i]) => column.has(i))) continue;
+			const coef = new Map<number, number>();
+			let rhs = f.rhs;
+			for (const [i, a] of f.terms) {
+				const j = column.get(i);
+				if (j === undefined) rhs -= a * model.values[i];
+				else (coef.set(j, (coef.get(j) ?? 0) + a), (rhs -= a * lb(i)));
+			}
+			constraints.push({ coef, op: f.op, rhs });
+		}
+		for (const i of targets) {
+			const j = column.get(i)!;
+			const max = maximise(members.length, new Map([[j, 1]]), constraints);
+			const negMin = maximise(members.length, new Map([[j, -1]]), constraints);
+			// Infeasible cannot happen for true values; treat it as fully known to be safe.
+			out[i] = max === undefined || negMin === undefined ? { min: model.values[i], max: model.values[i] } : { min: lb(i) - negMin, max: lb(i) + max };
+		}
 	}
 	return out;
 }
@@ -103,15 +128,21 @@ export function protect(model: TableModel, k: number): boolean[] {
 	const canHide = (i: number) => !model.internal?.[i] && !model.fixed?.[i] && values[i] > 0;
 	const hidden = values.map((v, i) => canHide(i) && v < k);
 	if (!hidden.some(Boolean)) return hidden;
+	// A table mostly of small counts is withheld whole: every count but the fixed total, zeros too.
+	const cells = model.grid?.flat() ?? [];
+	const small = cells.filter((i) => hidden[i]).length;
+	if (small > MAX_SMALL_CELLS || small > SMALL_SHARE * cells.filter((i) => values[i] > 0).length) return withheld(model);
+	if (model.grid) hideRectangles(model, model.grid, hidden, k);
 	const related = values.map(() => new Set<number>());
 	for (const f of model.facts) for (const [a] of f.terms) for (const [b] of f.terms) if (a !== b) related[a].add(b);
-	for (let guard = 0; guard < values.length; guard++) {
+	for (let step = 0; ; step++) {
 		const ranges = auditRanges(model, hidden);
 		let worst = -1;
 		ranges.forEach((r, i) => {
 			if (width(r) < k - 1e-6 && (worst < 0 || width(r) < width(ranges[worst]))) worst = i;
 		});
-		if (worst < 0) break;
+		if (worst < 0) return hidden;
+		if (step >= MAX_STEPS) return withheld(model);
 		// Complements: the shown counts related to it, or to the hidden and internal counts it is tied
 		// to (a chain of hidden cells is only as strong as its links), cells before totals, smallest first.
 		const near = new Set<number>();
@@ -128,10 +159,48 @@ export function protect(model: TableModel, k: number): boolean[] {
 		const pick = (list: Iterable<number>, totals: boolean) =>
 			[...list].filter((i) => !hidden[i] && canHide(i) && !!model.totals?.[i] === totals).sort((a, b) => values[a] - values[b] || a - b)[0];
 		const next = pick(near, false) ?? pick(near, true) ?? pick(values.keys(), false) ?? pick(values.keys(), true);
-		if (next === undefined) break;
+		// Nothing left to hide but zeros: hiding them takes away "a hidden count is at least 1".
+		if (next === undefined) return withheld(model);
 		hidden[next] = true;
 	}
-	return hidden;
+}
+
+/** Work bounds, so a table of many small cells costs a few small linear programs, not thousands. */
+const MAX_SMALL_CELLS = 40;
+const SMALL_SHARE = 0.5;
+const MAX_STEPS = 60;
+
+/** Everything hidden but the fixed total, zeros included: each count can then be anything from 0 to that total. */
+function withheld(model: TableModel): boolean[] {
+	return model.values.map((_, i) => !model.internal?.[i] && !model.fixed?.[i]);
+}
+
+/**
+ * The classic first step for a two-way table: each small cell is hidden with the three other
+ * corners of the rectangle that costs fewest respondents (cells already hidden cost nothing) and
+ * moves it by at least k, so that neither its row nor its column reveals it. The audit after
+ * this adds whatever else is needed.
+ */
+function hideRectangles(model: TableModel, grid: number[][], hidden: boolean[], k: number): void {
+	const v = model.values;
+	const small = grid.flatMap((row, r) => row.map((i, c) => ({ i, r, c }))).filter(({ i }) => hidden[i]).sort((a, b) => v[a.i] - v[b.i]);
+	for (const { i, r, c } of small) {
+		let best: number[] | undefined;
+		let bestCost = Infinity;
+		for (let r2 = 0; r2 < grid.length; r2++) {
+			if (r2 === r) continue;
+			for (let c2 = 0; c2 < grid[r].length; c2++) {
+				if (c2 === c) continue;
+				const [b, cc, d] = [grid[r][c2], grid[r2][c], grid[r2][c2]];
+				if (!v[b] || !v[cc] || !v[d]) continue;
+				// Moving the rectangle's corners by t, alternately up and down, keeps every line's sum.
+				if (Math.min(v[i], v[d]) - 1 + Math.min(v[b], v[cc]) - 1 < k) continue;
+				const cost = [b, cc, d].reduce((sum, j) => sum + (hidden[j] ? 0 : v[j]), 0);
+				if (cost < bestCost) (bestCost = cost), (best = [b, cc, d]);
+			}
+		}
+		for (const j of best ?? []) if (!model.fixed?.[j]) hidden[j] = true;
+	}
 }
 
 /** Counts of disjoint groups (each a count that may be hidden) within a total that is shown. */
@@ -145,38 +214,39 @@ export function groupsModel(counts: number[], total: number): TableModel {
  * answered; a multiple choice's are each at most it and together at least it), 不明, 無回答 and
  * the base (at most the responses selected). How many answered is internal: `answeredIndex`.
  */
-export function questionModel(valid: number[], unreadable: number, none: number, base: number, total: number, multiple: boolean): TableModel {
+export function questionModel(
+	valid: number[],
+	unreadable: number,
+	none: number,
+	base: number,
+	total: number,
+	multiple: boolean,
+	/** A multiple choice's rules a reader knows: options chosen alone, and how many may be chosen. */
+	rules: { exclusive?: boolean[]; minSelect?: number; maxSelect?: number } = {}
+): TableModel {
 	const n = valid.length;
 	const [u, e, b, t, answered] = [n, n + 1, n + 2, n + 3, n + 4];
 	const cells = valid.map((_, i) => i);
+	const facts: LinearFact[] = [sumFact([answered, u, e], b), atMostFact(b, t)];
+	if (!multiple) facts.push(sumFact(cells, answered));
+	else {
+		facts.push(...cells.map((i) => atMostFact(i, answered)));
+		if (n) facts.push(coverFact(cells, answered));
+		// One who chose an exclusive option chose nothing else: it and any other option are at most those who answered.
+		for (const x of cells.filter((i) => rules.exclusive?.[i]))
+			for (const o of cells) if (o !== x) facts.push({ terms: [[x, 1], [o, 1], [answered, -1]], op: '<=', rhs: 0 });
+		const all = cells.map((i): [number, number] => [i, 1]);
+		if (rules.maxSelect) facts.push({ terms: [...all, [answered, -rules.maxSelect]], op: '<=', rhs: 0 });
+		if (rules.minSelect) facts.push({ terms: [...all, [answered, -rules.minSelect]], op: '>=', rhs: 0 });
+	}
 	return {
 		values: [...valid, unreadable, none, base, total, base - unreadable - none],
 		fixed: [...valid.map(() => false), false, false, false, true, false],
 		internal: [...valid.map(() => false), false, false, false, false, true],
 		totals: [...valid.map(() => false), false, false, true, true, false],
-		facts: [
-			sumFact([answered, u, e], b),
-			atMostFact(b, t),
-			...(multiple ? [...cells.map((i) => atMostFact(i, answered)), ...(n ? [coverFact(cells, answered)] : [])] : [sumFact(cells, answered)])
-		]
+		facts
 	};
 }
-export const answeredIndex = (model: TableModel) => model.values.length - 1;
-
-/** Adds a mean, shown to `decimals` places over `nIndex` values, that weighs the counts by `scores`: Σ score·count ≈ mean·n. */
-export function withMean(model: TableModel, cells: { index: number; low: number; high: number }[], nIndex: number, mean: number, decimals: number): TableModel {
-	const half = 0.5 * 10 ** -decimals;
-	return {
-		...model,
-		facts: [
-			...model.facts,
-			// Σ low·count ≤ (mean + half)·n and Σ high·count ≥ (mean − half)·n
-			{ terms: [...cells.map((c): [number, number] => [c.index, c.low]), [nIndex, -(mean + half)]], op: '<=', rhs: 0 },
-			{ terms: [...cells.map((c): [number, number] => [c.index, c.high]), [nIndex, -(mean - half)]], op: '>=', rhs: 0 }
-		]
-	};
-}
-
 /** A count as published: null where hidden. */
 export const shown = (n: number, hidden: boolean): number | null => (hidden ? null : n);
 

@@ -20,6 +20,8 @@ export interface IndicatorValue {
 	value?: number;
 	/** The count (or the rest of the base) is under k: the share is hidden as any small count is. */
 	hidden?: boolean;
+	/** Fewer than k counted: the base itself is not given (base is 0). */
+	tooFew?: boolean;
 	weightedValue?: number;
 	reference: boolean;
 	/** The edition lacks the question. */
@@ -52,11 +54,12 @@ export function indicatorValue(data: Dataset, def: IndicatorDefinition, k: numbe
 	const hidden = base >= k && protect({ values: [n, base - n, base], fixed: [false, false, true], facts: [sumFact([0, 1], 2)] }, k)[0];
 	const publishable = base >= k && !hidden;
 	return {
-		base,
+		base: base >= k ? base : 0,
+		...(base > 0 && base < k ? { tooFew: true } : {}),
 		n: publishable ? n : 0,
 		...(hidden ? { hidden } : {}),
 		value: publishable && base ? (n / base) * 100 : undefined,
 		weightedValue: publishable && w && wBase ? (wN / wBase) * 100 : undefined,
-		reference: isReferenceOnly(base)
+		reference: base >= k && isReferenceOnly(base)
 	};
 }

@@ -46,7 +46,7 @@ export function meanBy(data: Dataset, of: NumberVariable, by: Variable, selectio
 			mean: s.n && !hidden ? s.sum / s.n : undefined,
 			weightedMean: w && s.w && !hidden ? s.wsum / s.w : undefined,
 			hidden,
-			reference: isReferenceOnly(s.n)
+			reference: !hidden && isReferenceOnly(s.n)
 		};
 	});
 }

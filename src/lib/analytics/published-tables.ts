@@ -4,7 +4,7 @@
 // shown to (対象者), or those who gave a valid answer (有効回答).
 import type { QuestionTable } from './frequencies';
 import { INVALID, NO_ANSWER } from './frequencies';
-import { answeredIndex, isProtected, isReferenceOnly, protect, questionModel, shareOf, shown, withMean } from './disclosure';
+import { isReferenceOnly, protect, questionModel, shareOf, shown } from './disclosure';
 
 export type Denominator = 'shown' | 'answered';
 export const DENOMINATORS: Denominator[] = ['shown', 'answered'];
@@ -43,7 +43,7 @@ export interface PublishedTable {
 	categories: PublishedCategory[];
 	/** Weighted, when the survey is weighted: Kish's effective n. */
 	effectiveN?: number;
-	/** For numbers and scales: the mean to two places, null when it would reveal a hidden count or fewer than k gave one. */
+	/** For numbers and scales: the mean to two places, null when any count of the table is hidden or fewer than k gave one. */
 	mean?: { n: number | null; value: number | null; weighted?: number | null };
 }
 
@@ -55,7 +55,9 @@ export function publishTable(t: QuestionTable, k: number, total: number, denomin
 	const bins = t.histogram;
 	const valid = bins ? bins.map((b) => ({ code: `${b.from}`, label: `${b.from}〜${b.to}未満`, n: b.n, w: undefined as number | undefined })) : t.categories.slice(0, -2);
 	const [unreadable, none] = tail;
-	const model = questionModel(valid.map((c) => c.n), unreadable.n, none.n, t.base, total, !!t.multiple);
+	const q = t.question;
+	const rules = q.type === 'multiple' ? { exclusive: q.options.map((o) => !!o.exclusive), minSelect: q.minSelect, maxSelect: q.maxSelect } : {};
+	const model = questionModel(valid.map((c) => c.n), unreadable.n, none.n, t.base, total, !!t.multiple, rules);
 	const hidden = protect(model, k);
 	const at = { unreadable: valid.length, none: valid.length + 1, base: valid.length + 2 };
 	const base = shown(t.base, hidden[at.base]);
@@ -85,7 +87,8 @@ export function publishTable(t: QuestionTable, k: number, total: number, denomin
 		answered,
 		denominator,
 		multiple: !!t.multiple,
-		reference: isReferenceOnly(t.base),
+		// Said only of a base that is shown: on a hidden one it would tell it is under 30.
+		reference: !hidden[at.base] && isReferenceOnly(t.base),
 		withheld: base === null,
 		hiding: hidden.some(Boolean),
 		categories: [...valid.map((c, i) => cell(c, i)), cell(unreadable, at.unreadable, true), cell(none, at.none, true)],
@@ -93,15 +96,12 @@ export function publishTable(t: QuestionTable, k: number, total: number, denomin
 	};
 	const s = t.summary;
 	if (s) {
-		// A scale's points are its codes; a number's bins bound their values.
-		const cells = bins
-			? bins.map((b, i) => ({ index: i, low: b.from, high: b.to }))
-			: valid.map((c, i) => ({ index: i, low: Number(c.code), high: Number(c.code) }));
-		const mean = round2(s.mean);
-		const safe = s.n >= k && answered !== null && isProtected(withMean(model, cells, answeredIndex(model), mean, 2), hidden, k);
+		// A mean ties the counts together (Σ value × count = mean × n), and with whole counts it can pin
+		// hidden ones that the linear audit would let pass: so it is shown only where nothing is hidden.
+		const safe = s.n >= k && !hidden.some(Boolean);
 		published.mean = {
 			n: answered,
-			value: safe ? mean : null,
+			value: safe ? round2(s.mean) : null,
 			...(s.weightedMean !== undefined ? { weighted: safe ? round2(s.weightedMean) : null } : {})
 		};
 	}

@@ -15,6 +15,7 @@ export function decidingP(test: IndependenceTest): number {
 export function testSummary(t: CrossTab): string[] {
 	if (t.multiple) return ['複数回答のため、独立性の検定は行っていません。'];
 	const test = t.test;
+	if (!test && t.hiding) return ['人数の少ないセルを伏せているため、独立性の検定の結果は示していません（統計量から伏せた人数が計算できてしまうため）。区分をまとめるか、絞り込みを外してください。'];
 	if (!test) return ['回答が一つの区分に偏っているため、独立性の検定はできません。'];
 	const lines: string[] = [];
 	const rs = test.raoScott;
