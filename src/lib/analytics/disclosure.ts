@@ -167,8 +167,8 @@ export function protect(model: TableModel, k: number): boolean[] {
 
 /** Work bounds, so a table of many small cells costs a few small linear programs, not thousands. */
 const MAX_SMALL_CELLS = 40;
-const SMALL_SHARE = 0.5;
-const MAX_STEPS = 60;
+const SMALL_SHARE = 0.8;
+const MAX_STEPS = 20;
 
 /** Everything hidden but the fixed total, zeros included: each count can then be anything from 0 to that total. */
 function withheld(model: TableModel): boolean[] {

@@ -108,6 +108,23 @@ export function publishTable(t: QuestionTable, k: number, total: number, denomin
 	return published;
 }
 
+/**
+ * A score published as its mean alone (the index's 0–100 score): without its distribution
+ * beside it, a mean gives away only the sum of the values, so it is shown whenever k or more
+ * have one.
+ */
+export function publishMean(t: QuestionTable, k: number): PublishedTable {
+	const p = publishTable(t, k, t.base);
+	const s = t.summary;
+	const safe = !!s && s.n >= k;
+	return {
+		...p,
+		categories: [],
+		hiding: false,
+		mean: s ? { n: safe ? s.n : null, value: safe ? round2(s.mean) : null, ...(s.weightedMean !== undefined ? { weighted: safe ? round2(s.weightedMean) : null } : {}) } : undefined
+	};
+}
+
 /** Every question but free text, published. */
 export function publishTables(tables: QuestionTable[], k: number, total: number, denominator: Denominator = 'shown'): PublishedTable[] {
 	return tables.filter((t) => t.question.type !== 'text' && t.question.type !== 'longtext').map((t) => publishTable(t, k, total, denominator));

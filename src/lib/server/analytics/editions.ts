@@ -8,7 +8,7 @@ import { dataset } from './datasets';
 import type { Dataset } from '$lib/analytics/dataset';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { questionTable } from '$lib/analytics/frequencies';
-import { publishTable, type Denominator, type PublishedTable } from '$lib/analytics/published-tables';
+import { publishMean, publishTable, type Denominator, type PublishedTable } from '$lib/analytics/published-tables';
 import { categoriesOf } from '$lib/analytics/crosstab';
 import { indicatorValue, type IndicatorValue } from '$lib/analytics/indicators';
 import type { Survey } from '../surveys';
@@ -100,7 +100,7 @@ export function trend(db: DB, surveyId: number): Trend {
 	if (index && sets.every((d) => d.byKey.has(index.key))) {
 		// As on the index page: shares of those judged (判定不能 apart).
 		const levels = sets.map((d, e) => published(e, d.byKey.get(index.key)!, 'answered'));
-		const scores = sets.map((d, e) => published(e, d.byKey.get(`${index.key}_SCORE`)!));
+		const scores = sets.map((d, e) => publishMean(questionTable(d, d.byKey.get(`${index.key}_SCORE`)!, everyone[e]), chain[e].minCellSize));
 		indexTrend = {
 			levels: levels[levels.length - 1].categories
 				.filter((c) => !c.missing)

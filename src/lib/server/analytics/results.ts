@@ -4,7 +4,7 @@
 // leaves here published (disclosure control applied): a hidden count never reaches a page.
 import { CHANNELS, RESPONSE_LANGUAGES, VALID, type Dataset, type NumberVariable } from '$lib/analytics/dataset';
 import { questionTable, questionTables } from '$lib/analytics/frequencies';
-import { publishTable, type Denominator, type PublishedTable } from '$lib/analytics/published-tables';
+import { publishMean, publishTable, type Denominator, type PublishedTable } from '$lib/analytics/published-tables';
 import { meanBy, type GroupMean } from '$lib/analytics/means';
 import { select, type Filters } from '$lib/analytics/selection';
 import { areaKey, scoreKey } from '$lib/analytics/derived';
@@ -55,7 +55,7 @@ export function indexResults(data: Dataset, selection: Int32Array, k: number, de
 		// Levels and areas are shares of those judged: 判定不能 and areas left blank are counted apart.
 		levels: published(index.key, 'answered'),
 		areas: index.areas.map((a) => published(areaKey(index, a.key), 'answered')),
-		score: published(score.key, denominator),
+		score: publishMean(questionTable(data, score, selection), k),
 		meansBy: MEAN_GROUPS.flatMap(([key, label]) => {
 			const by = data.byKey.get(key);
 			return by ? [{ key, label, groups: meanBy(data, score, by, selection, k) }] : [];
