@@ -74,6 +74,11 @@ it('results data and cross-tabs over 100,000 responses', async () => {
 	const single = time(() => crossTab(data, data.byKey.get('D2')!, data.byKey.get('F1')!, everyone, k));
 	const multi = time(() => crossTab(data, data.byKey.get('A5')!, data.byKey.get('PERSONA')!, everyone, k));
 	const matrix = time(() => crossTab(data, data.byKey.get('T1.T1_2')!, data.byKey.get('F3')!, select(data, filters), k));
+	// The disclosure control's share: the same tables counted without it (k = 0 hides nothing).
+	const unprotected = time(() => resultsOf(data, NO_FILTERS, 0));
+	const districts = time(() => crossTab(data, data.byKey.get('T1.T1_2')!, data.byKey.get('F3')!, everyone, k));
+	const districtsOpen = time(() => crossTab(data, data.byKey.get('T1.T1_2')!, data.byKey.get('F3')!, everyone, 0));
+	const hiddenCells = (t: ReturnType<typeof crossTab>) => t.rows.flatMap((r) => r.counts).filter((n) => n === null).length;
 	const cached = time(() => dataset(db, surveyId));
 	// New responses arriving while analysts look: appended, not all read again.
 	addSynthetic(db, surveyId, { count: 10, seed: 99, from: '2022-11-30', to: '2022-11-30' });
@@ -92,10 +97,11 @@ it('results data and cross-tabs over 100,000 responses', async () => {
 		[
 			`results over ${SIZE.toLocaleString('en')} generated responses (${answers.toLocaleString('en')} answer rows), median of 5:`,
 			`  baseline: one SQL GROUP BY over the survey's answers: ${f(baseline.ms)}`,
-			`  results page data, no filter: ${f(all.ms)} (goal < 500 ms; ${(all.ms / baseline.ms).toFixed(3)} × the baseline)`,
+			`  results page data, no filter: ${f(all.ms)} (goal < 500 ms; ${(all.ms / baseline.ms).toFixed(3)} × the baseline); without the disclosure control ${f(unprotected.ms)}`,
 			`  results page data, 75+ in 徳地 from 10-05 (${filtered.value.selected} responses): ${f(filtered.ms)}`,
 			`  cross-tab D2 × age group: ${f(single.ms)} (goal < 200 ms; chi-square p = ${single.value.test?.p.toExponential(2)})`,
-			`  cross-tab A5 (multiple) × persona: ${f(multi.ms)}; T1_2 × district, filtered: ${f(matrix.ms)}`,
+			`  cross-tab A5 (multiple) × persona: ${f(multi.ms)}; T1_2 × district, filtered: ${f(matrix.ms)} (${hiddenCells(matrix.value)} cells hidden)`,
+			`  cross-tab T1_2 × district, everyone: ${f(districts.ms)} (${hiddenCells(districts.value)} of ${districts.value.rows.length * districts.value.columns.length} cells hidden); without the disclosure control ${f(districtsOpen.ms)}`,
 			`  loading the dataset from SQLite (once, then kept in memory): ${f(load.ms)}; checking the cache: ${f(cached.ms)}; appending 10 new responses: ${f(appendMs)}`,
 			`  reading in steps on its own connection (what pages do): ${f(warmMs)}, the server never busy for more than ${f(longest)} at a time`,
 			`  process RSS with the dataset loaded: ${rss.toFixed(0)} MB`
