@@ -152,6 +152,21 @@ describe('a cross-tab', () => {
 	});
 });
 
+describe('a number question', () => {
+	it('is binned over the question\'s own range, so the first and last bins do not give away the smallest and largest answer', () => {
+		const numberDoc = {
+			title: { ja: 'N' },
+			languages: ['ja'],
+			sections: [{ key: 'S', title: { ja: 'S' }, questions: [{ key: 'N', type: 'number', label: { ja: '年数' }, min: 0, max: 100, integer: true }] }]
+		} as unknown as typeof doc;
+		const data = datasetOf(numberDoc, [{ answers: { N: 23 } }, { answers: { N: 37 } }, { answers: { N: 61 } }]);
+		const t = questionTable(data, data.byKey.get('N')!, everyone(data));
+		expect(t.histogram![0].from).toBe(0);
+		expect(t.histogram!.at(-1)!.to).toBeGreaterThanOrEqual(100);
+		expect(t.histogram!.length).toBe(10);
+	});
+});
+
 describe('charts and changes', () => {
 	it('draws a matrix row whole: the hidden counts together as one grey segment', () => {
 		const data = datasetOf(doc, [...times(3, user(3, { T1: { T1_1: 1 } })), ...times(12, user(3, { T1: { T1_1: 2 } })), ...times(40, user(3, { T1: { T1_1: 3 } }))]);

@@ -57,12 +57,17 @@ export function shownIn(data: Dataset, v: Variable, selection: Int32Array): Int3
 	return out;
 }
 
-/** Equal-width bins over the values, on whole numbers when the values are whole. */
-function bins(values: number[], count = 10): { from: number; to: number }[] {
+/**
+ * Equal-width bins over the values, on whole numbers when the values are whole. They span the
+ * question's own range where it has one, so the first and last bins do not tell anyone's value.
+ */
+function bins(values: number[], range: { min?: number; max?: number }, count = 10): { from: number; to: number }[] {
 	if (!values.length) return [];
 	let min = Infinity;
 	let max = -Infinity;
 	for (const x of values) (min = Math.min(min, x)), (max = Math.max(max, x));
+	if (range.min !== undefined && range.min <= min) min = range.min;
+	if (range.max !== undefined && range.max >= max) max = range.max;
 	const whole = values.every(Number.isInteger);
 	let width = (max - min) / count || 1;
 	if (whole) width = Math.max(1, Math.ceil(width));
@@ -151,7 +156,7 @@ export function questionTable(data: Dataset, v: Variable, selection: Int32Array)
 		for (const x of numbers) (min = Math.min(min, x)), (max = Math.max(max, x));
 		table.summary = { n: numbers.length, mean: sum / numbers.length, min, max, ...(w && wNumbers ? { weightedMean: wSum / wNumbers } : {}) };
 		if (q.type === 'number') {
-			const edges = bins(numbers);
+			const edges = bins(numbers, q);
 			const last = edges.length - 1;
 			const hist = edges.map((b) => ({ ...b, n: 0 }));
 			const width = edges[0].to - edges[0].from;
