@@ -8,7 +8,8 @@ import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
 import { answersToRows } from '../../src/lib/survey/answer-rows';
 import { checkAnswers } from '../../src/lib/survey/validate-answers';
-import { seededRandom, syntheticValues } from '../../src/lib/survey/synthetic';
+import { syntheticValues } from '../../src/lib/survey/synthetic';
+import { seededRandom } from '../../src/lib/seeded-random';
 import { tempDatabasePath } from '../unit/support/temp-db';
 
 const DAY = Number(process.env.BENCH_POOL_DAY ?? 3000);

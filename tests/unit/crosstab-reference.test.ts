@@ -2,7 +2,7 @@
 // same 300 weighted respondents give the same weighted row and column percentages as
 // survey::svyby / svymean, and the same Rao–Scott test as survey::svychisq (statistic = "F"),
 // to 1e-6; without weights, the same Pearson chi-square as chisq.test.
-import { readFileSync } from 'node:fs';
+import { referenceText as reference } from './support/reference';
 import { describe, expect, it } from 'vitest';
 import { datasetOf } from './support/dataset';
 import type { Questionnaire } from '../../src/lib/survey/schema';
@@ -10,7 +10,6 @@ import { crossTab, totalPercent, weightedRowPercent } from '../../src/lib/analyt
 import { NO_FILTERS, select } from '../../src/lib/analytics/selection';
 import { chiSquare } from '../../src/lib/analytics/statistics';
 
-const reference = (file: string) => readFileSync(new URL(`../reference/${file}`, import.meta.url), 'utf8');
 const R = JSON.parse(reference('crosstab-stats.json')) as {
 	weighted: { name: string; statistic: number; ndf: number; ddf: number; p: number; rowPercent: number[][]; columnPercent: number[] }[];
 };

@@ -2,17 +2,17 @@
 // survey::trimWeights on the same 400 respondents (tests/reference/raking.R wrote the weights
 // to raking.json); unknown categories kept as their own cell; joint margins; the weights page's
 // shares; and the margins and trimming bounds stored on a real temporary SQLite file.
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { bundled } from './support/questionnaires';
 import { datasetOf, type HandMade } from './support/dataset';
 import { tempDatabasePath } from './support/temp-db';
+import { databaseBefore } from './support/old-database';
+import { referenceText } from './support/reference';
 import { rake, trimWeights, weigh, type MarginColumn } from '../../src/lib/analytics/raking';
 import { readMargins } from '../../src/lib/analytics/margins';
 import { marginTable } from '../../src/lib/analytics/weight-shares';
 import { datasetMargins, margins, saveMargins, saveTrimming, source, weightsFor, clearMargins } from '../../src/lib/server/analytics/weighting';
-import { migrate, migrations, openDatabase, type DB } from '../../src/lib/server/db';
+import { migrate, openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import template from '../../src/lib/survey/templates/digital-level-2022.json';
 
@@ -21,11 +21,10 @@ interface Reference {
 	population: Record<string, { codes: string[]; population: number[] }>;
 	cases: Record<string, { margins: string[]; weights: number[]; upper?: number; lower?: number; trimmed?: number }>;
 }
-const reference = JSON.parse(fs.readFileSync('tests/reference/raking.json', 'utf8')) as Reference;
+const reference = JSON.parse(referenceText('raking.json')) as Reference;
 
 // The reference respondents as answers to the bundled questionnaire: age group F1, sex F2 (3, その他, is not in the population table), district F3.
-const rows = fs
-	.readFileSync('tests/reference/raking-data.csv', 'utf8')
+const rows = referenceText('raking-data.csv')
 	.trim()
 	.split('\n')
 	.slice(1)
@@ -212,13 +211,7 @@ describe('stored margins and trimming', () => {
 	});
 
 	it('reads margins saved before migration 011 as they were', () => {
-		const file = tempDatabasePath();
-		const old = new Database(file.file);
-		old.exec('CREATE TABLE schema_migration (name TEXT PRIMARY KEY, applied_at TEXT) STRICT');
-		for (const m of migrations().filter((m) => m.name < '011')) {
-			old.exec(m.sql);
-			old.prepare('INSERT INTO schema_migration (name) VALUES (?)').run(m.name);
-		}
+		const { db: old, remove } = databaseBefore('011');
 		const made = surveys.create(old, { slug: 'digital-2022', fiscalYear: 2022, document: template });
 		const add = old.prepare('INSERT INTO weight_margin (survey_id, question_key, code, population) VALUES (?, ?, ?, ?)');
 		add.run(made.surveyId, 'F2', 2, 96000);
@@ -231,6 +224,6 @@ describe('stored margins and trimming', () => {
 		]);
 		expect(source(old, made.surveyId)).toMatchObject({ note: '住民基本台帳', upper: null, lower: null });
 		old.close();
-		file.remove();
+		remove();
 	});
 });

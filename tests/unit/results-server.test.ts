@@ -3,8 +3,7 @@
 // give the year-over-year view and the priority-project report; old responses get their packed
 // answers when migration 005 runs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { migrate, migrations, openDatabase, type DB } from '../../src/lib/server/db';
+import { migrate, openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
 import { dataset, loadDataset, warm } from '../../src/lib/server/analytics/datasets';
@@ -16,6 +15,7 @@ import { questionTable, questionTables } from '../../src/lib/analytics/frequenci
 import { NO_FILTERS, select } from '../../src/lib/analytics/selection';
 import { INVALID, NO_ANSWER } from '../../src/lib/analytics/frequencies';
 import { tempDatabasePath } from './support/temp-db';
+import { databaseBefore } from './support/old-database';
 import { storeWaiting } from './support/pool';
 import { packAnswers } from '../../src/lib/survey/packed-answers';
 import template from '../../src/lib/survey/templates/digital-level-2022.json';
@@ -163,13 +163,7 @@ describe('the year-over-year view', () => {
 
 describe('migrations 005 and 006', () => {
 	it('pack the answers of responses stored before them, and keep no arrival order', () => {
-		const file = tempDatabasePath();
-		const old = new Database(file.file);
-		old.exec('CREATE TABLE schema_migration (name TEXT PRIMARY KEY, applied_at TEXT) STRICT');
-		for (const m of migrations().filter((m) => m.name < '005')) {
-			old.exec(m.sql);
-			old.prepare('INSERT INTO schema_migration (name) VALUES (?)').run(m.name);
-		}
+		const { db: old, remove } = databaseBefore('005');
 		// The bundled survey as a database of that time held it (the settings of later migrations aside).
 		const bundled = surveys.create(old, { slug: 'digital-2022', fiscalYear: 2022, document: template });
 		surveys.publish(old, bundled.surveyId, bundled.versionId);
@@ -207,6 +201,6 @@ describe('migrations 005 and 006', () => {
 			.all() as Parameters<typeof packAnswers>[0];
 		expect(packed).toEqual(JSON.parse(packAnswers(rows)));
 		old.close();
-		file.remove();
+		remove();
 	});
 });

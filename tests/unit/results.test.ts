@@ -7,7 +7,6 @@ import { columnPercent, crossTab, rowPercent } from '../../src/lib/analytics/cro
 import { NO_FILTERS, filtersToParams, parseFilters, select } from '../../src/lib/analytics/selection';
 import { meanBy } from '../../src/lib/analytics/means';
 import { rake } from '../../src/lib/analytics/raking';
-import { readMargins } from '../../src/lib/analytics/margins';
 import { NO_ANSWER, INVALID } from '../../src/lib/analytics/frequencies';
 import type { CodeVariable, NumberVariable } from '../../src/lib/analytics/dataset';
 
@@ -204,26 +203,10 @@ describe('weighting', () => {
 		expect(sum((i) => age[i] === 2)).toBeCloseTo(50, 6);
 	});
 
-	it('leaves respondents with an unknown category out of that margin only', () => {
+	it('keeps respondents with an unknown category as their own cell, at their sample share', () => {
 		const sex = new Int32Array([1, 1, 2, -1]);
 		const r = rake(4, [{ categories: sex, population: new Map([[1, 50], [2, 50]]) }]);
-		// Known: two men, one woman → men 0.75 each, the woman 1.5, the unknown 1 (then scaled to mean 1).
+		// The unknown keeps its quarter; two men and one woman share the rest half and half: men 0.75 each, the woman 1.5.
 		expect([...r.weights].map((w) => Math.round(w * 1000) / 1000)).toEqual([0.75, 0.75, 1.5, 1]);
-	});
-
-	it('reads population margins from CSV, with every problem by row and column', () => {
-		const ok = readMargins(doc, '\uFEFFquestion_key,code,label,population\nF2,1,男性,"88,000"\nF2,2,女性,96000\n');
-		expect(ok).toEqual({ ok: true, margins: [{ questionKey: 'F2', code: 1, population: 88000 }, { questionKey: 'F2', code: 2, population: 96000 }] });
-		const bad = readMargins(doc, 'question_key,code,population\nF2,1,100\nF2,7,100\nD1,1,5\nF2,2,-3\nF2,1,100\n');
-		expect(bad.ok).toBe(false);
-		if (!bad.ok)
-			expect(bad.problems.map((p) => [p.row, p.column])).toEqual([
-				[3, 'code'],
-				[4, 'question_key'],
-				[5, 'population'],
-				[6, 'code'],
-				// Only one usable category of F2 is left.
-				[0, 'code']
-			]);
 	});
 });

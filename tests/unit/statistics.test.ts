@@ -1,9 +1,10 @@
 // The cross-tabulation tests checked against R (tests/reference/crosstab-stats.json, written by
 // crosstab-stats.R from crosstab-data.csv), plus cases that can be worked out by hand.
-import { readFileSync } from 'node:fs';
+import { referenceText as reference } from './support/reference';
 import { describe, expect, it } from 'vitest';
 import { chiSquare, expectedCounts, fUpper, incompleteBeta, occupiedPart, testCaution } from '../../src/lib/analytics/statistics';
-import { fisherExact2x2, randomTable, seededRandom, simulatedP, tableSeed } from '../../src/lib/analytics/exact-tests';
+import { fisherExact2x2, randomTable, simulatedP, tableSeed } from '../../src/lib/analytics/exact-tests';
+import { seededRandom } from '../../src/lib/seeded-random';
 import { raoScott } from '../../src/lib/analytics/rao-scott';
 import { weightedRowPercent, type CrossTab } from '../../src/lib/analytics/crosstab';
 
@@ -29,7 +30,6 @@ interface RWeighted {
 	rowPercent: number[][];
 	columnPercent: number[];
 }
-const reference = (file: string) => readFileSync(new URL(`../reference/${file}`, import.meta.url), 'utf8');
 const R: { tables: RTable[]; weighted: RWeighted[]; fUpper: { x: number; d1: number; d2: number; p: number }[] } = JSON.parse(
 	reference('crosstab-stats.json')
 );

@@ -6,7 +6,7 @@
 // 表側; of those, the ones who did not answer the 表頭 form a 無回答 column when the base is
 // 対象者 and are left out when it is 有効回答.
 import { VALID, type Dataset, type Variable, shownTo } from './dataset';
-import { chiSquare, testCaution, type ChiSquare, type TestCaution } from './statistics';
+import { chiSquare, occupiedPart, testCaution, type ChiSquare, type TestCaution } from './statistics';
 import { fisherExact2x2, simulatedP } from './exact-tests';
 import { raoScott, type RaoScott } from './rao-scott';
 import { atMostFact, coverFact, isReferenceOnly, protect, shareOf, sumFact, type LinearFact, type TableModel } from './disclosure';
@@ -74,13 +74,18 @@ export const canCross = (v: Variable) => categoriesOf(v) !== undefined;
  * column totals and the total (always shown). A single choice's counts add up; a multiple
  * choice's are each at most their total and together at least it.
  */
+/** Where each count of an R × C cross-tab is in its model: cells row by row, row bases, column totals, the total. */
+const layout = (R: number, C: number) => ({
+	cell: (r: number, c: number) => r * C + c,
+	base: (r: number) => R * C + r,
+	column: (c: number) => R * C + R + c,
+	all: R * C + R + C
+});
+
 export function crossTabModel(cells: number[][], bases: number[], totals: number[], total: number, shape: { byMultiple: boolean; ofMultiple: boolean; missingColumn: boolean }): TableModel {
 	const R = bases.length;
 	const C = totals.length;
-	const cell = (r: number, c: number) => r * C + c;
-	const base = (r: number) => R * C + r;
-	const column = (c: number) => R * C + R + c;
-	const all = R * C + R + C;
+	const { cell, base, column, all } = layout(R, C);
 	const answers = Array.from({ length: C }, (_, c) => c).filter((c) => !(shape.missingColumn && c === C - 1));
 	const missing = shape.missingColumn ? C - 1 : -1;
 	const facts: LinearFact[] = [];
@@ -166,7 +171,7 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 	const multiple = of.kind === 'multi' || by.kind === 'multi';
 	const model = crossTabModel(counts, bases, totals, counted.length, { byMultiple: by.kind === 'multi', ofMultiple: of.kind === 'multi', missingColumn });
 	const hidden = protect(model, k);
-	const at = { cell: (r: number, c: number) => r * C + c, base: (r: number) => R * C + r, column: (c: number) => R * C + R + c };
+	const at = layout(R, C);
 	const shownOr = (n: number, i: number) => (hidden[i] ? null : n);
 	return {
 		by: { key: by.key, label: by.label },
@@ -176,7 +181,7 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 			...r,
 			base: shownOr(bases[n], at.base(n)),
 			counts: counts[n].map((x, c) => shownOr(x, at.cell(n, c))),
-			weighted: w ? { base: hidden[at.base(n)] ? null : wBases[n], counts: wCounts[n].map((x, c) => (hidden[at.cell(n, c)] ? null : x)) } : undefined,
+			weighted: w ? { base: shownOr(wBases[n], at.base(n)), counts: wCounts[n].map((x, c) => shownOr(x, at.cell(n, c))) } : undefined,
 			// Said only of a base that is shown: on a hidden one it would tell it is under 30.
 			reference: !hidden[at.base(n)] && isReferenceOnly(bases[n])
 		})),
@@ -197,10 +202,9 @@ function independenceTest(table: number[][], weighted?: { rows: number[]; cols: 
 	const result = chiSquare(table);
 	if (!result) return undefined;
 	const caution = testCaution(table);
-	const used = table.filter((r) => r.some((n) => n > 0));
-	const usedCols = (used[0] ?? []).map((_, j) => j).filter((j) => used.some((r) => r[j] > 0));
+	const used = occupiedPart(table);
 	const test: IndependenceTest = { ...result, caution };
-	if (used.length === 2 && usedCols.length === 2) test.fisher = fisherExact2x2(table);
+	if (used.length === 2 && used[0].length === 2) test.fisher = fisherExact2x2(table);
 	if (caution.warned) test.simulated = simulatedP(table);
 	if (weighted)
 		test.raoScott = raoScott(Int32Array.from(weighted.rows), Int32Array.from(weighted.cols), Float64Array.from(weighted.weights), table.length, table[0]?.length ?? 0);

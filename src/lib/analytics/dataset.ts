@@ -8,6 +8,7 @@
 // exactly when the stored answers satisfy it, as it was for the resident on the web.
 import type { Clause, Condition, Option, Question, Questionnaire, Text } from '$lib/survey/schema';
 import { isClause } from '$lib/survey/conditions';
+import type { WeightingResult } from './raking';
 
 /** A response's state for one variable. */
 export const EMPTY = 0;
@@ -73,6 +74,8 @@ export interface Dataset {
 	shown: Map<string, Uint8Array>;
 	/** Raking weights, when the survey has population margins. */
 	weights?: Float64Array;
+	/** How they were reached (iterations, convergence, margin errors, trimming), for the weights page. */
+	weighting?: Omit<WeightingResult, 'weights'>;
 }
 
 export interface ResponseMeta {

@@ -70,7 +70,7 @@ const lowerBounds = (model: TableModel, hidden: boolean[]) => {
  * shown ones). The unknown counts fall into groups tied by the facts; each group is its own
  * linear program, so a table with a few hidden cells costs a few small ones.
  */
-export function auditRanges(model: TableModel, hidden: boolean[], only?: number[]): (Range | undefined)[] {
+export function auditRanges(model: TableModel, hidden: boolean[]): (Range | undefined)[] {
 	const lb = lowerBounds(model, hidden);
 	const isUnknown = (i: number) => hidden[i] || !!model.internal?.[i];
 	// Union–find over the unknown counts that share a fact.
@@ -83,9 +83,8 @@ export function auditRanges(model: TableModel, hidden: boolean[], only?: number[
 	const groups = new Map<number, number[]>();
 	model.values.forEach((_, i) => isUnknown(i) && groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
 	const out: (Range | undefined)[] = model.values.map(() => undefined);
-	const wanted = only ? new Set(only) : undefined;
 	for (const members of groups.values()) {
-		const targets = members.filter((i) => hidden[i] && !model.internal?.[i] && (!wanted || wanted.has(i)));
+		const targets = members.filter((i) => hidden[i] && !model.internal?.[i]);
 		if (!targets.length) continue;
 		const column = new Map(members.map((i, j) => [i, j]));
 		// In terms of y = x − lower bound ≥ 0, with shown counts moved to the right-hand side.

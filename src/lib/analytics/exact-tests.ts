@@ -4,6 +4,7 @@
 // chisq.test(simulate.p.value = TRUE) compute them. The random tables come from a seeded
 // generator, so the same table always gets the same p.
 import { expectedCounts, occupiedPart } from './statistics';
+import { seededRandom } from '$lib/seeded-random';
 
 /** Fisher's exact test, two-sided, for a table that is 2×2 once empty rows and columns are left out (NaN when smaller). */
 export function fisherExact2x2(table: number[][]): number {
@@ -26,18 +27,6 @@ export function fisherExact2x2(table: number[][]): number {
 	// R's two-sided p: the tables no more likely than the one observed, with a relative error of 1e-7 for ties.
 	const limit = dens[x - lo] * (1 + 1e-7);
 	return dens.reduce((s, v) => (v <= limit ? s + v : s), 0) / total;
-}
-
-/** A uniform generator on [0, 1) from a 32-bit seed (mulberry32). */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** A 32-bit seed from a table's cells (FNV-1a), so a table gets the same simulated p on every page load. */

@@ -7,12 +7,10 @@ import { INVALID, NO_ANSWER } from './frequencies';
 import { isReferenceOnly, protect, questionModel, shareOf, shown } from './disclosure';
 
 export type Denominator = 'shown' | 'answered';
-export const DENOMINATORS: Denominator[] = ['shown', 'answered'];
 export const DENOMINATOR_NAMES: Record<Denominator, string> = {
 	shown: '対象者（この設問が表示された人）',
 	answered: '有効回答（無回答・不明を除く）'
 };
-export const denominatorOf = (value: string | null | undefined): Denominator => (value === 'answered' ? 'answered' : 'shown');
 
 export interface PublishedCategory {
 	code: number | string;
@@ -48,6 +46,13 @@ export interface PublishedTable {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A mean as published: to two places where it is safe to show, null where not. */
+const meanOf = (s: NonNullable<QuestionTable['summary']>, safe: boolean, n: number | null): NonNullable<PublishedTable['mean']> => ({
+	n,
+	value: safe ? round2(s.mean) : null,
+	...(s.weightedMean !== undefined ? { weighted: safe ? round2(s.weightedMean) : null } : {})
+});
 
 /** The counts published of one question's table, with shares over the chosen base. */
 export function publishTable(t: QuestionTable, k: number, total: number, denominator: Denominator = 'shown'): PublishedTable {
@@ -98,12 +103,7 @@ export function publishTable(t: QuestionTable, k: number, total: number, denomin
 	if (s) {
 		// A mean ties the counts together (Σ value × count = mean × n), and with whole counts it can pin
 		// hidden ones that the linear audit would let pass: so it is shown only where nothing is hidden.
-		const safe = s.n >= k && !hidden.some(Boolean);
-		published.mean = {
-			n: answered,
-			value: safe ? round2(s.mean) : null,
-			...(s.weightedMean !== undefined ? { weighted: safe ? round2(s.weightedMean) : null } : {})
-		};
+		published.mean = meanOf(s, s.n >= k && !hidden.some(Boolean), answered);
 	}
 	return published;
 }
@@ -121,7 +121,7 @@ export function publishMean(t: QuestionTable, k: number): PublishedTable {
 		...p,
 		categories: [],
 		hiding: false,
-		mean: s ? { n: safe ? s.n : null, value: safe ? round2(s.mean) : null, ...(s.weightedMean !== undefined ? { weighted: safe ? round2(s.weightedMean) : null } : {}) } : undefined
+		mean: s ? meanOf(s, safe, safe ? s.n : null) : undefined
 	};
 }
 

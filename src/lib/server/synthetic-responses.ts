@@ -6,7 +6,8 @@ import * as surveys from './surveys';
 import { insertResponse } from './responses';
 import { answersToRows } from '$lib/survey/answer-rows';
 import { checkAnswers } from '$lib/survey/validate-answers';
-import { seededRandom, syntheticAnswers, syntheticValues, type SyntheticProfile } from '$lib/survey/synthetic';
+import { syntheticAnswers, syntheticValues, type SyntheticProfile } from '$lib/survey/synthetic';
+import { seededRandom } from '$lib/seeded-random';
 
 export interface SyntheticRequest extends SyntheticProfile {
 	count: number;

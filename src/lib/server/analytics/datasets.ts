@@ -109,7 +109,7 @@ function refreshed(db: DB, surveyId: number, now: State): Dataset | undefined {
 	const hit = cacheOf(db).get(surveyId);
 	if (!hit) return undefined;
 	if (hit.state.version === now.version && hit.state.changes === now.changes) {
-		if (hit.state.weights !== now.weights) hit.data.weights = weightsFor(db, surveyId, hit.data)?.weights;
+		if (hit.state.weights !== now.weights) weigh(db, surveyId, hit.data);
 		hit.state = now;
 		return hit.data;
 	}
@@ -118,8 +118,18 @@ function refreshed(db: DB, surveyId: number, now: State): Dataset | undefined {
 	return grown?.data;
 }
 
+/** Sets a dataset's weights (and how they were reached) from the survey's margins, or clears them. */
+function weigh(db: DB, surveyId: number, data: Dataset): void {
+	const result = weightsFor(db, surveyId, data);
+	data.weights = result?.weights;
+	if (result) {
+		const { weights: _, ...how } = result;
+		data.weighting = how;
+	} else data.weighting = undefined;
+}
+
 function remember(db: DB, surveyId: number, state: State, loaded: Loaded): void {
-	loaded.data.weights = weightsFor(db, surveyId, loaded.data)?.weights;
+	weigh(db, surveyId, loaded.data);
 	cacheOf(db).set(surveyId, { ...loaded, state });
 }
 

@@ -22,8 +22,9 @@ export const load: PageServerLoad = async (event) => {
 	const { survey, data, view } = await resultsContext(event);
 	const source = weighting.source(db(), survey.id);
 	const laid = weighting.datasetMargins(weighting.margins(db(), survey.id), data);
-	const result = weighting.weightsFor(db(), survey.id, data);
-	const weights = result?.weights;
+	// Computed with the dataset when the margins were saved: not again here.
+	const result = data.weighting;
+	const weights = data.weights;
 	// Per margin: each category's share in the population, among the respondents and with weights.
 	const questions = laid.map((m) => {
 		const shares = marginTable(m.column.categories, m.rows.map((r) => r.population), weights);
