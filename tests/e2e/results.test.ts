@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import { DESKTOP, PHONE, launch, newPage, readDatabase, scrollsSideways, seriousViolations, writeDatabase } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
+import { pageData } from './page-data';
 import * as surveys from '../../src/lib/server/surveys';
 import { addSynthetic } from '../../src/lib/server/synthetic-responses';
 
@@ -116,6 +117,14 @@ describe('results for analysts', () => {
 		const cells = await page.locator('table.crosstab tbody td').allInnerTexts();
 		expect(cells).toContain('x');
 		expect(cells.filter((c) => c.startsWith('<'))).toEqual([]);
+		// What the page sends is what it shows: every hidden count is null in the page's data, not hidden by the display.
+		const sent = (await pageData(page, new URL(page.url()).pathname + new URL(page.url()).search)).table as { rows: { counts: (number | null)[]; base: number | null }[] };
+		const shownCells = (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()))));
+		sent.rows.forEach((row, r) => {
+			row.counts.forEach((n, c) => expect(n === null ? 'x' : figure(n)).toBe(shownCells[r][c]));
+			expect(row.base === null ? 'x' : figure(row.base)).toBe(shownCells[r].at(-1));
+		});
+		expect(sent.rows.flatMap((r) => r.counts).some((n) => n === null)).toBe(true);
 		expect(cells.filter((c) => /^[1-9]$/.test(c.trim()))).toEqual([]);
 
 		const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'UTF-8（Excel 向け）' }).click()]);
