@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
-import { answersToRows } from '../../src/lib/survey/answer-rows';
+import { toStored } from '../../src/lib/survey/stored-answers';
 import { checkAnswers } from '../../src/lib/survey/validate-answers';
 import { syntheticValues } from '../../src/lib/survey/synthetic';
 import { seededRandom } from '../../src/lib/seeded-random';
@@ -28,7 +28,7 @@ afterAll(() => {
 it('takes responses into the pool and stores a day of them in one shuffled batch', () => {
 	const { survey, versionId, document } = surveys.findPublished(db, 'digital-2022')!;
 	const random = seededRandom(5);
-	const rows = Array.from({ length: DAY }, () => answersToRows(document, checkAnswers(document, syntheticValues(document, random)).answers));
+	const rows = Array.from({ length: DAY }, () => toStored(document, checkAnswers(document, syntheticValues(document, random)).answers));
 	const meta = { surveyId: survey.id, versionId, channel: 'web' as const, language: 'ja' as const, day: '2026-11-30' };
 
 	// One transaction each, as residents' submissions are.
@@ -38,7 +38,7 @@ it('takes responses into the pool and stores a day of them in one shuffled batch
 	db.prepare('DELETE FROM response').run();
 
 	started = performance.now();
-	for (const r of rows) responses.store(db, { ...meta, rows: r });
+	for (const r of rows) responses.store(db, { ...meta, answers: r });
 	const pooled = (performance.now() - started) / DAY;
 	const sealedMb = (db.prepare('SELECT sum(length(sealed)) FROM response_pool').pluck().get() as number) / 2 ** 20;
 

@@ -10,7 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../support/server';
 import { openDatabase } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
-import { answersToRows } from '../../src/lib/survey/answer-rows';
+import { toStored } from '../../src/lib/survey/stored-answers';
 import { checkAnswers } from '../../src/lib/survey/validate-answers';
 import { tempDatabasePath } from '../unit/support/temp-db';
 
@@ -109,7 +109,7 @@ it('submissions per second: the real handler against direct inserts', async () =
 	const values = Object.fromEntries(
 		[...new Set(filledForm(versionId).keys())].map((k) => [k, filledForm(versionId).getAll(k)])
 	);
-	const rows = answersToRows(document, checkAnswers(document, values).answers);
+	const rows = toStored(document, checkAnswers(document, values).answers);
 	const insertOne = db.transaction(() => {
 		insertResponse(db, { versionId, channel: 'web', language: 'ja', day: '2026-11-25' }, rows);
 	});

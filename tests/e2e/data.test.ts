@@ -1,6 +1,7 @@
 // An analyst downloads each CSV, and each download appears in the audit log.
 import fs from 'node:fs';
 import { insertResponse } from '../../src/lib/server/responses';
+import { storedAnswer } from '../../src/lib/survey/stored-answers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
@@ -16,11 +17,11 @@ beforeAll(async () => {
 	// Two responses of its own, so the test needs nothing from the others.
 	writeDatabase((db) => {
 		for (const age of [3, 9]) {
-			const row = (questionKey: string, code: number | null, number: number | null = null) => ({ questionKey, rowKey: '', code, number, text: null as string | null });
-			const rows = [row('F1', age), row('F3', 17), row('F4', 1), row('D2', 1), row('A1', 1), row('W1', null, 6)];
+			const answers = [['F1', age], ['F3', 17], ['F4', 1], ['D2', 1], ['A1', 1]].map(([q, code]) => storedAnswer(q as string, { code: code as number }));
+			answers.push(storedAnswer('W1', { number: 6 }));
 			// A character Shift_JIS cannot hold, for the test below.
-			if (age === 3) rows.push({ ...row('C4', null), text: '𠮷野家の近くに住んでいます' });
-			insertResponse(db, { versionId: 1, channel: 'web', language: 'ja', day: '2026-11-25' }, rows);
+			if (age === 3) answers.push(storedAnswer('C4', { text: '𠮷野家の近くに住んでいます' }));
+			insertResponse(db, { versionId: 1, channel: 'web', language: 'ja', day: '2026-11-25' }, answers);
 		}
 	});
 });

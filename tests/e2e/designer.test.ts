@@ -1,5 +1,6 @@
 // A designer builds a survey in the editor, previews it, publishes it, and a resident answers
 // it; then the 2022 edition is cloned as 2023, re-coded, and the comparison warning shows.
+import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase } from './browser';
@@ -104,7 +105,7 @@ describe('the questionnaire designer', () => {
 		const stored = readDatabase((db) =>
 			db
 				.prepare(
-					`SELECT a.question_key, a.code, a.number FROM answer a JOIN response r ON r.id = a.response_id
+					`SELECT a.question_key, a.code, a.number FROM ${ANSWER_ROWS} a JOIN response r ON r.id = a.response_id
 					 JOIN survey_version v ON v.id = r.survey_version_id JOIN survey s ON s.id = v.survey_id
 					 WHERE s.slug = 'transport-2026' ORDER BY a.question_key`
 				)

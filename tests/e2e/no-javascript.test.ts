@@ -1,5 +1,6 @@
 // With JavaScript off the survey is one long form with one submit button, checked on the
 // server with the same messages.
+import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
@@ -33,7 +34,7 @@ describe('the survey without JavaScript', () => {
 
 		const before = responseCount();
 		const d3Answers = () =>
-			readDatabase((db) => db.prepare("SELECT count(*) FROM answer WHERE question_key = 'D3'").pluck().get() as number);
+			readDatabase((db) => db.prepare(`SELECT count(*) FROM ${ANSWER_ROWS} WHERE question_key = 'D3'`).pluck().get() as number);
 		const d3Before = d3Answers();
 		await choose(page, 'F1', 2);
 		await choose(page, 'G3', 1, 2, 3, 4);

@@ -1,5 +1,6 @@
 // A clerk types in two paper questionnaires with the keyboard only, and imports ten more from
 // a CSV whose one bad row is reported and blocks the import until it is fixed.
+import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase } from './browser';
@@ -58,7 +59,7 @@ describe('paper questionnaires', () => {
 		expect(paperResponses()).toBe(before + 2);
 
 		const stored = readDatabase((db) =>
-			db.prepare("SELECT a.question_key, a.status FROM answer a JOIN response r ON r.id = a.response_id WHERE r.channel = 'paper' AND a.row_key = 'T1_2'").all()
+			db.prepare(`SELECT a.question_key, a.status FROM ${ANSWER_ROWS} a JOIN response r ON r.id = a.response_id WHERE r.channel = 'paper' AND a.row_key = 'T1_2'`).all()
 		);
 		expect(stored).toContainEqual({ question_key: 'T1', status: 'invalid' });
 		expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 // Results in Chromium: an analyst filters by age group and district, builds a cross-tab and
 // opens the priority-project report; a designer cannot see results; residents' results page
 // hides small cells. Expected figures are counted here with SQL, apart from the app's code.
+import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
@@ -38,7 +39,7 @@ afterAll(async () => {
 /** Responses of the test survey whose answers match every (question, codes) pair, counted in SQL. */
 function countWhere(...pairs: [string, number[]][]): number {
 	const exists = pairs
-		.map(([q, codes]) => `EXISTS (SELECT 1 FROM answer a WHERE a.response_id = r.id AND a.question_key = '${q}' AND a.code IN (${codes.join(',')}))`)
+		.map(([q, codes]) => `EXISTS (SELECT 1 FROM ${ANSWER_ROWS} a WHERE a.response_id = r.id AND a.question_key = '${q}' AND a.code IN (${codes.join(',')}))`)
 		.join(' AND ');
 	return readDatabase(
 		(db) =>

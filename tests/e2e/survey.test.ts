@@ -1,5 +1,6 @@
 // A resident answers the bundled survey on a phone, through two condition branches, with
 // errors, a language switch, a reload and the clear action.
+import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways, slowScripts } from './browser';
@@ -29,7 +30,7 @@ function answersOfNewest(before: Set<string>) {
 		expect(fresh).toHaveLength(1);
 		const response = db.prepare('SELECT * FROM response WHERE id = ?').get(fresh[0]) as Record<string, unknown>;
 		const answers = db
-			.prepare('SELECT question_key, row_key, code, number, text FROM answer WHERE response_id = ?')
+			.prepare(`SELECT question_key, row_key, code, number, text FROM ${ANSWER_ROWS} WHERE response_id = ?`)
 			.all(fresh[0]) as StoredAnswer[];
 		return { response, answers };
 	});

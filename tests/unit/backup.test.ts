@@ -30,7 +30,8 @@ describe('a backup', () => {
 		const copy = new Database(backup.file, { readonly: true });
 		const ids = (d: Database.Database) => d.prepare('SELECT id, answers FROM response ORDER BY id').raw().all();
 		expect(ids(copy)).toEqual(ids(db));
-		expect(copy.prepare('SELECT count(*) FROM answer').pluck().get()).toBe(db.prepare('SELECT count(*) FROM answer').pluck().get());
+		const answers = 'SELECT sum(json_array_length(answers)) FROM response';
+		expect(copy.prepare(answers).pluck().get()).toBe(db.prepare(answers).pluck().get());
 		copy.close();
 		// Compacted: the same rows, in no more pages than the database's.
 		const { bytes, ...held } = backup.summary;

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import { insertResponse } from '../../src/lib/server/responses';
+import { storedAnswer } from '../../src/lib/survey/stored-answers';
 import { RESPONSE_COLUMNS, ON_DEVICE, PREFERENCE_DAYS } from '../../src/lib/survey/stored-data';
 import { privacyNotice, retentionEnds, BUNDLED_CONTACT, needsFilling } from '../../src/lib/survey/privacy';
 import { LANGUAGES } from '../../src/lib/survey/schema';
@@ -27,7 +28,7 @@ describe('the privacy notice', () => {
 		expect(RESPONSE_COLUMNS.map((c) => c.column).sort()).toEqual(columns);
 		// The insert writes every listed column: a stored row has each of them set.
 		const id = insertResponse(db, { versionId: found.versionId, channel: 'web', language: 'en', day: '2026-12-02' }, [
-			{ questionKey: 'F1', rowKey: '', code: 3, number: null, text: null }
+			storedAnswer('F1', { code: 3 })
 		]);
 		const row = db.prepare('SELECT * FROM response WHERE id = ?').get(id) as Record<string, unknown>;
 		for (const { column } of RESPONSE_COLUMNS) expect(row[column], column).not.toBeNull();

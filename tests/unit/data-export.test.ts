@@ -144,8 +144,8 @@ describe('cells written without papaparse', () => {
 describe('paper answers in the exports', () => {
 	it('show 不明 apart from a real answer and from 無回答, and list answers the conditions skipped', async () => {
 		const found = surveys.findPublished(db, 'digital-2022')!;
-		const { rows } = checkPaper(found.document, { F1: '2 3', F3: '5', F4: '1', D2: '1', D3: '4', G2: '?' });
-		responses.store(db, { surveyId: bundledId, versionId: found.versionId, rows, channel: 'paper', language: 'ja', day: '2026-11-25' });
+		const { answers } = checkPaper(found.document, { F1: '2 3', F3: '5', F4: '1', D2: '1', D3: '4', G2: '?' });
+		responses.store(db, { surveyId: bundledId, versionId: found.versionId, answers, channel: 'paper', language: 'ja', day: '2026-11-25' });
 		storeWaiting(db);
 		const wide = table(await exported({ surveyId: bundledId, kind: 'wide', values: 'codes' }));
 		const paper = wide.find((r) => r.channel === 'paper')!;

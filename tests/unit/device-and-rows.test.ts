@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DRAFT_TTL_MS, clearDraft, loadDraft, purgeExpiredDrafts, randomKey, saveDraft, type Draft } from '../../src/lib/survey/draft';
-import { answersToRows, rowsToAnswers } from '../../src/lib/survey/answer-rows';
+import { decodeAnswers, encodeAnswers, storedAnswer, toAnswers, toStored } from '../../src/lib/survey/stored-answers';
 import { forResident } from '../../src/lib/survey/for-resident';
 import { RateLimiter } from '../../src/lib/server/rate-limit';
 import { isSubmissionKey } from '../../src/lib/server/responses';
@@ -76,11 +76,12 @@ describe('answer rows', () => {
 			C4: '一行目\n二行目',
 			W1: 0
 		};
-		const rows = answersToRows(doc, answers);
-		expect(rows).toContainEqual({ questionKey: 'D3', rowKey: '', code: 7, number: null, text: '時間がない' });
-		expect(rows).toContainEqual({ questionKey: 'W1', rowKey: '', code: null, number: 0, text: null });
-		expect(rows.filter((r) => r.questionKey === 'T1')).toHaveLength(2);
-		expect(rowsToAnswers(doc, rows)).toEqual(answers);
+		const stored = toStored(doc, answers);
+		expect(stored).toContainEqual(storedAnswer('D3', { code: 7, text: '時間がない' }));
+		expect(stored).toContainEqual(storedAnswer('W1', { number: 0 }));
+		expect(stored.filter((a) => a.questionKey === 'T1')).toHaveLength(2);
+		// Through the stored JSON and back.
+		expect(toAnswers(doc, decodeAnswers(encodeAnswers(stored)))).toEqual(answers);
 	});
 });
 

@@ -1,6 +1,7 @@
 // Invitation codes on a temporary SQLite file: issued as hashes only, used up by the response
 // they open in the same transaction (and not at all if that fails), never linked to it; and
 // the survey page and its action for a survey that requires them.
+import { storedAnswer } from '../../src/lib/survey/stored-answers';
 import fs from 'node:fs';
 import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -131,7 +132,7 @@ describe('issuing codes', () => {
 describe('using a code', () => {
 	const answer = { versionId: 0, channel: 'web' as const, language: 'ja' as const, day: '2026-12-01' };
 	const store = (invitation: string | undefined, key: string) =>
-		responses.store(db, { ...answer, surveyId, versionId, invitation, submissionKey: key, rows: [{ questionKey: 'F1', rowKey: '', code: 7, number: null, text: null }] });
+		responses.store(db, { ...answer, surveyId, versionId, invitation, submissionKey: key, answers: [storedAnswer('F1', { code: 7 })] });
 
 	it('is checked against the survey it was issued for', () => {
 		const [code] = invitations.issue(db, surveyId, 1, '2026-12-01').codes;
@@ -197,7 +198,7 @@ describe('using a code', () => {
 });
 
 describe('paper questionnaires with a code', () => {
-	const form = (invitation?: string) => ({ rows: [{ questionKey: 'F1', rowKey: '', code: 3, number: null, text: null, status: 'valid' as const, skipped: 0 as const }], invitation });
+	const form = (invitation?: string) => ({ answers: [storedAnswer('F1', { code: 3 })], invitation });
 
 	it('use up their codes, all of them or none', () => {
 		const codes = invitations.issue(db, surveyId, 3, '2026-12-03').codes;

@@ -8,7 +8,7 @@ const doc = bundled();
 
 describe('a paper questionnaire as the clerk types it', () => {
 	it('reads codes, several codes, matrix rows, numbers and texts; full-width digits too', () => {
-		const { rows, errors } = checkPaper(doc, { F1: '８', F3: '20', D2: '1', A1: '1 ３、4', T1_2: '2', W1: '7', C4: '紙で答えました' });
+		const { answers: rows, errors } = checkPaper(doc, { F1: '８', F3: '20', D2: '1', A1: '1 ３、4', T1_2: '2', W1: '7', C4: '紙で答えました' });
 		expect(errors).toEqual({});
 		expect(rows.map((r) => [r.questionKey, r.rowKey, r.code ?? r.number ?? r.text, r.status, r.skipped])).toEqual([
 			['F1', '', 8, 'valid', 0],
@@ -24,7 +24,7 @@ describe('a paper questionnaire as the clerk types it', () => {
 	});
 
 	it('records two marks on a single choice, and "?", as 不明; an empty box is 無回答 (no row)', () => {
-		const { rows, errors } = checkPaper(doc, { F1: '3 4', F2: '?', T1_1: '1 2', F4: '' });
+		const { answers: rows, errors } = checkPaper(doc, { F1: '3 4', F2: '?', T1_1: '1 2', F4: '' });
 		expect(errors).toEqual({});
 		expect(rows).toEqual([
 			{ questionKey: 'F1', rowKey: '', code: null, number: null, text: null, status: 'invalid', skipped: 0 },
@@ -35,7 +35,7 @@ describe('a paper questionnaire as the clerk types it', () => {
 
 	it('keeps an answer the conditions said to skip, flagged', () => {
 		// D2 = 1 (daily user) skips D3, but the resident answered it anyway.
-		const { rows } = checkPaper(doc, { D2: '1', D3: '2', D3_other: '' });
+		const { answers: rows } = checkPaper(doc, { D2: '1', D3: '2', D3_other: '' });
 		expect(rows.find((r) => r.questionKey === 'D3')).toMatchObject({ code: 2, skipped: 1, status: 'valid' });
 		expect(rows.find((r) => r.questionKey === 'D2')).toMatchObject({ skipped: 0 });
 	});
@@ -48,7 +48,7 @@ describe('a paper questionnaire as the clerk types it', () => {
 	});
 
 	it('keeps the words of "other" with its code', () => {
-		const { rows } = checkPaper(doc, { D2: '5', D3: '7', D3_other: '時間がない' });
+		const { answers: rows } = checkPaper(doc, { D2: '5', D3: '7', D3_other: '時間がない' });
 		expect(rows.find((r) => r.questionKey === 'D3')).toMatchObject({ code: 7, text: '時間がない' });
 	});
 

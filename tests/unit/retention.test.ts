@@ -1,6 +1,7 @@
 // Retention on a temporary SQLite file: the period runs from the deadline (or the day a survey
 // was closed by hand), staff are warned once it has passed, and an administrator alone deletes
 // the responses, in one audited action that leaves nothing of them in the file's bytes.
+import { storedAnswer } from '../../src/lib/survey/stored-answers';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
@@ -40,7 +41,7 @@ beforeAll(async () => {
 		for (let i = 0; i < 5; i++)
 			responses.store(db, {
 				surveyId, versionId, channel: 'web', language: 'ja', day: '2020-01-20',
-				rows: [{ questionKey: 'F1', rowKey: '', code: 3, number: null, text: null }, { questionKey: 'C4', rowKey: '', code: null, number: null, text: `${MARK}-${surveyId}-${i}` }]
+				answers: [storedAnswer('F1', { code: 3 }), storedAnswer('C4', { text: `${MARK}-${surveyId}-${i}` })]
 			});
 	storeWaiting(db);
 	action = (await import('../../src/routes/admin/(staff)/surveys/[id]/+page.server')).actions.deleteResponses as never;
@@ -96,7 +97,7 @@ describe('deleting responses at the end of retention', () => {
 		const { result } = await remove(admin, 'digital-2019');
 		expect(isRedirect(result) && result.location).toBe(`/admin/surveys/${oldId}?done=responses-deleted`);
 		expect(retention.heldResponses(db, oldId)).toBe(0);
-		expect(db.prepare("SELECT count(*) FROM answer WHERE text LIKE ?").pluck().get(`${MARK}-${oldId}-%`)).toBe(0);
+		expect(db.prepare('SELECT count(*) FROM response WHERE answers LIKE ?').pluck().get(`%${MARK}-${oldId}-%`)).toBe(0);
 		const bytes = fileBytes();
 		for (let i = 0; i < 5; i++) expect(bytes.includes(`${MARK}-${oldId}-${i}`), `deleted answer ${i} in the file`).toBe(false);
 		// The other survey's answers are untouched.

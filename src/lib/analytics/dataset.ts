@@ -8,6 +8,7 @@
 // exactly when the stored answers satisfy it, as it was for the resident on the web.
 import type { Clause, Condition, Option, Question, Questionnaire, Text } from '$lib/survey/schema';
 import { isClause } from '$lib/survey/conditions';
+import type { StoredAnswer } from '$lib/survey/stored-answers';
 import type { WeightingResult } from './raking';
 
 /** A response's state for one variable. */
@@ -83,15 +84,6 @@ export interface ResponseMeta {
 	language: string;
 	day: string;
 	synthetic: number;
-}
-
-export interface AnswerCells {
-	question: string;
-	row: string;
-	code: number | null;
-	number: number | null;
-	text: string | null;
-	unreadable: boolean;
 }
 
 const text = (ja: string): Text => ({ ja });
@@ -198,11 +190,15 @@ export class DatasetBuilder {
 		return i;
 	}
 
-	/** One stored answer row of response i. Rows of questions this version lacks are ignored. */
-	addAnswer(i: number, a: AnswerCells): void {
-		const v = this.byKey.get(a.row ? `${a.question}.${a.row}` : a.question);
+	/**
+	 * One stored answer of response i. Answers the conditions skipped (paper) stay out of every
+	 * table, and answers to questions this version lacks are ignored.
+	 */
+	addAnswer(i: number, a: Readonly<StoredAnswer>): void {
+		if (a.skipped) return;
+		const v = this.byKey.get(a.rowKey ? `${a.questionKey}.${a.rowKey}` : a.questionKey);
 		if (!v) return;
-		if (a.unreadable) {
+		if (a.status === 'invalid') {
 			if (v.state[i] !== VALID) v.state[i] = UNREADABLE;
 			return;
 		}

@@ -60,8 +60,8 @@ export class InvitationTaken extends Error {
 export function storePaper(surveyId: number, versionId: number, forms: PaperForm[], channel: 'paper' | 'import'): number {
 	const day = dayIn(new Date(), config.timeZone);
 	db().transaction(() => {
-		forms.forEach(({ rows, invitation }, i) => {
-			const stored = responses.store(db(), { surveyId, versionId, rows, channel, language: 'ja', day, invitation });
+		forms.forEach(({ answers, invitation }, i) => {
+			const stored = responses.store(db(), { surveyId, versionId, answers, channel, language: 'ja', day, invitation });
 			if (!stored.stored) throw new InvitationTaken(i);
 		});
 	})();

@@ -8,7 +8,7 @@ import * as surveys from './surveys';
 import type { Questionnaire } from '$lib/survey/schema';
 import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type ValueMode } from '$lib/survey/export-columns';
 import { csvCell, csvLines as line } from './csv/cells';
-import type { PackedAnswer } from '$lib/survey/packed-answers';
+import { forEachAnswer } from '$lib/survey/stored-answers';
 import { dataset } from './analytics/datasets';
 import { questionTables } from '$lib/analytics/frequencies';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
@@ -29,31 +29,6 @@ export interface ExportRequest {
 /** Rows per CSV batch: large enough to be fast, small enough to keep memory flat. */
 const BATCH = 1000;
 
-interface Joined {
-	id: string;
-	version: number;
-	version_id: number;
-	channel: string;
-	language: string;
-	submitted_on: string;
-	synthetic: number;
-	question_key: string | null;
-	row_key: string | null;
-	code: number | null;
-	number: number | null;
-	text: string | null;
-	status: string | null;
-	skipped: number | null;
-}
-
-// CROSS JOIN as in WIDE_QUERY below: rows come in order as they are read, with no sort of millions
-// of answer rows before the first one.
-const JOINED = `SELECT r.id, v.version, r.survey_version_id AS version_id, r.channel, r.language, r.submitted_on,
-	r.synthetic, a.question_key, a.row_key, a.code, a.number, a.text, a.status, a.skipped
-	FROM response r CROSS JOIN survey_version v ON v.id = r.survey_version_id
-	LEFT JOIN answer a ON a.response_id = r.id
-	WHERE v.survey_id = ? ORDER BY r.id, a.seq`;
-
 /** Produces the CSV text of an export, batch by batch. */
 function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Generator<string> {
 	const { byVersion, newest } = surveys.publishedDocuments(db, req.surveyId);
@@ -66,18 +41,20 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 		return;
 	}
 	if (req.kind === 'long') {
-		const rows = reader.prepare(JOINED).iterate(req.surveyId) as IterableIterator<Joined>;
 		yield line([[...RESPONSE_COLUMNS, 'synthetic', 'question_key', 'row_key', 'code', 'label', 'number', 'text', 'status', 'skipped']]);
 		const questions = new Map(
 			[...byVersion].map(([id, doc]) => [id, new Map(doc.sections.flatMap((s) => s.questions.map((q) => [q.key, q])))])
 		);
+		const responses = reader.prepare(RESPONSES_QUERY).raw().iterate(req.surveyId) as IterableIterator<ResponseRow>;
 		let batch: (string | number)[][] = [];
-		for (const r of rows) {
-			if (r.question_key === null) continue;
-			const q = questions.get(r.version_id)?.get(r.question_key);
-			const label = r.code !== null && q && 'options' in q ? (q.options.find((o) => o.code === r.code)?.label.ja ?? '') : '';
-			const status = r.status === 'invalid' ? INVALID_CELL : '';
-			batch.push([r.id, r.version, r.channel, r.language, r.submitted_on, r.synthetic, r.question_key, r.row_key ?? '', r.code ?? '', label, r.number ?? '', r.text ?? '', status, r.skipped ?? 0]);
+		for (const [id, version, versionId, channel, language, day, synthetic, answers] of responses) {
+			const byKey = questions.get(versionId);
+			forEachAnswer(answers, (a) => {
+				const q = byKey?.get(a.questionKey);
+				const label = a.code !== null && q && 'options' in q ? (q.options.find((o) => o.code === a.code)?.label.ja ?? '') : '';
+				const status = a.status === 'invalid' ? INVALID_CELL : '';
+				batch.push([id, version, channel, language, day, synthetic, a.questionKey, a.rowKey, a.code ?? '', label, a.number ?? '', a.text ?? '', status, a.skipped]);
+			});
 			if (batch.length >= BATCH) (yield line(batch), (batch = []));
 		}
 		if (batch.length) yield line(batch);
@@ -89,23 +66,23 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 	// step through in JavaScript than one per answer. Each cell is written as CSV text once
 	// (csvCell, papaparse's rules) and the row joined, instead of papaparse testing every cell.
 	const fill = wideFiller(columns, req.values, csvCell);
-	const responses = reader.prepare(WIDE_QUERY).raw().iterate(req.surveyId) as IterableIterator<WideRow>;
+	const responses = reader.prepare(RESPONSES_QUERY).raw().iterate(req.surveyId) as IterableIterator<ResponseRow>;
 	let batch = '';
 	let count = 0;
-	for (const [id, version, channel, language, day, synthetic, answers] of responses) {
+	for (const [id, version, , channel, language, day, synthetic, answers] of responses) {
 		const response = [csvCell(id), version, csvCell(channel), csvCell(language), csvCell(day), synthetic].join(',');
-		batch += response + ',' + fill(JSON.parse(answers) as PackedAnswer[]).join(',') + '\r\n';
+		batch += response + ',' + fill(answers).join(',') + '\r\n';
 		if (++count === BATCH) (yield batch, (batch = ''), (count = 0));
 	}
 	if (batch) yield batch;
 }
 
-/** A response as the wide export reads it: its columns in order, then its answers as JSON. */
-type WideRow = [id: string, version: number, channel: string, language: string, day: string, synthetic: number, answers: string];
+/** A response as the exports read it: its columns in order, then its answers as stored. */
+type ResponseRow = [id: string, version: number, versionId: number, channel: string, language: string, day: string, synthetic: number, answers: string];
 
 // CROSS JOIN: SQLite scans the response table straight through, already in id order, instead of
 // looking each response up from an index and sorting them all before the first row.
-export const WIDE_QUERY = `SELECT r.id, v.version, r.channel, r.language, r.submitted_on, r.synthetic, r.answers
+export const RESPONSES_QUERY = `SELECT r.id, v.version, r.survey_version_id, r.channel, r.language, r.submitted_on, r.synthetic, r.answers
 	FROM response r CROSS JOIN survey_version v ON v.id = r.survey_version_id
 	WHERE v.survey_id = ? ORDER BY r.id`;
 
@@ -193,17 +170,16 @@ export function cp932Problems(db: DB, surveyId: number, kind: Kind): Cp932Proble
 			if (q.type === 'matrix') for (const r of q.rows) add(`${r.key} の行`, r.label.ja);
 		}
 	if (kind === 'codebook' || kind === 'aggregate') return problems;
-	const texts = db
-		.prepare(
-			`SELECT a.question_key, a.text FROM answer a JOIN response r ON r.id = a.response_id
-			 JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ? AND a.text IS NOT NULL`
-		)
-		.iterate(surveyId) as IterableIterator<{ question_key: string; text: string }>;
+	const stored = db
+		.prepare('SELECT r.answers FROM response r JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ?')
+		.pluck()
+		.iterate(surveyId) as IterableIterator<string>;
 	let count = 0;
-	for (const t of texts) {
-		const characters = notInCp932(t.text);
-		if (characters.length && count++ < 200) problems.push({ where: `${t.question_key} の回答「${t.text.slice(0, 20)}…」`, characters });
-	}
+	for (const answers of stored)
+		forEachAnswer(answers, ({ questionKey, text }) => {
+			const characters = text === null ? [] : notInCp932(text);
+			if (characters.length && count++ < 200) problems.push({ where: `${questionKey} の回答「${text!.slice(0, 20)}…」`, characters });
+		});
 	return problems;
 }
 

@@ -14,7 +14,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
 import type { DB } from './db';
 import { codeKey } from './code-key';
-import type { Channel, StoredRow } from './responses';
+import type { Channel } from './responses';
+import { storedAnswer, type StoredAnswer } from '$lib/survey/stored-answers';
 import type { Language } from '$lib/survey/schema';
 
 /** What a pooled response holds, sealed: everything its stored row will, and the code it used. */
@@ -25,7 +26,7 @@ export interface PooledResponse {
 	channel: Channel;
 	language: Language;
 	day: string;
-	rows: StoredRow[];
+	answers: StoredAnswer[];
 	/** The hash the invitation table keeps for the code this response used. */
 	codeHash?: string;
 }
@@ -63,7 +64,10 @@ function unseal(key: Buffer, sealed: Buffer): PooledResponse {
 	const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
 	decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
 	const plain = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-	return JSON.parse(plain.subarray(4, 4 + plain.readUInt32BE(0)).toString('utf8')) as PooledResponse;
+	const r = JSON.parse(plain.subarray(4, 4 + plain.readUInt32BE(0)).toString('utf8')) as PooledResponse & { rows?: StoredAnswer[] };
+	// Sealed by an earlier release: the answers were `rows`, a valid one without status or skip flag.
+	const { rows, ...rest } = r;
+	return { ...rest, answers: (r.answers ?? rows ?? []).map((a) => storedAnswer(a.questionKey, a)) };
 }
 
 /**

@@ -6,8 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DB } from './db';
 import type { Language, Questionnaire } from '$lib/survey/schema';
 import type { Answers } from '$lib/survey/answers';
-import { answersToRows, rowsToAnswers, type AnswerRow } from '$lib/survey/answer-rows';
-import { packAnswers } from '$lib/survey/packed-answers';
+import { encodeAnswers, decodeAnswers, toAnswers, toStored, type StoredAnswer } from '$lib/survey/stored-answers';
 import * as invitations from './invitations';
 import * as pool from './response-pool';
 import { RESPONSE_COLUMNS, type ResponseColumn } from '$lib/survey/stored-data';
@@ -35,9 +34,6 @@ export type SubmitResult = { stored: true; id: string } | { stored: false; reaso
 /** Thrown inside the storing transaction to undo it when the invitation code cannot be used. */
 class InvitationRefused extends Error {}
 
-/** A row to store: an answer, with its status (不明) and skip flag for paper. */
-export type StoredRow = AnswerRow & { status?: 'valid' | 'invalid'; skipped?: 0 | 1 };
-
 const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 export const isSubmissionKey = (key: string) => SUBMISSION_KEY.test(key);
 
@@ -46,15 +42,15 @@ export const newSubmissionKey = () => randomBytes(18).toString('base64url');
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 export function submit(db: DB, input: NewResponse): SubmitResult {
-	return store(db, { ...input, rows: answersToRows(input.document, input.answers) });
+	return store(db, { ...input, answers: toStored(input.document, input.answers) });
 }
 
-/** Stores a response from rows already made (paper entry and import), in one transaction. */
+/** Stores a response from answers already in their stored form (paper entry and import), in one transaction. */
 export function store(
 	db: DB,
-	input: Omit<NewResponse, 'answers' | 'document'> & { rows: StoredRow[] }
+	input: Omit<NewResponse, 'answers' | 'document'> & { answers: StoredAnswer[] }
 ): SubmitResult {
-	const rows = input.rows;
+	const { answers } = input;
 	const transaction = db.transaction((): SubmitResult => {
 		if (input.submissionKey !== undefined) {
 			if (!isSubmissionKey(input.submissionKey)) throw new Error('malformed submission key');
@@ -70,7 +66,7 @@ export function store(
 		if (codeHash === null) throw new InvitationRefused();
 		const id = newResponseId();
 		const { surveyId, versionId, channel, language, day } = input;
-		if (!pool.add(db, { id, surveyId, versionId, channel, language, day, rows, codeHash })) throw new InvitationRefused();
+		if (!pool.add(db, { id, surveyId, versionId, channel, language, day, answers, codeHash })) throw new InvitationRefused();
 		return { stored: true, id };
 	});
 	try {
@@ -105,11 +101,8 @@ export function newResponseId(random: (n: number) => Buffer = randomBytes): stri
 const INSERT_RESPONSE = `INSERT INTO response (${RESPONSE_COLUMNS.map((c) => c.column).join(', ')})
 	VALUES (${RESPONSE_COLUMNS.map(() => '?').join(', ')})`;
 
-/**
- * Inserts a response, its answer rows, and the same rows packed as JSON on the response (read
- * by results and the wide export); call inside a transaction. The one way responses are written.
- */
-export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[], id = newResponseId()): string {
+/** Inserts a response with its answers (stored-answers.ts); call inside a transaction. The one way responses are written. */
+export function insertResponse(db: DB, meta: ResponseMeta, answers: StoredAnswer[], id = newResponseId()): string {
 	const values: Record<ResponseColumn, string | number> = {
 		id,
 		survey_version_id: meta.versionId,
@@ -117,13 +110,9 @@ export function insertResponse(db: DB, meta: ResponseMeta, rows: StoredRow[], id
 		language: meta.language,
 		submitted_on: meta.day,
 		synthetic: meta.synthetic ? 1 : 0,
-		answers: packAnswers(rows)
+		answers: encodeAnswers(answers)
 	};
 	db.prepare(INSERT_RESPONSE).run(RESPONSE_COLUMNS.map((c) => values[c.column]));
-	const insert = db.prepare(
-		'INSERT INTO answer (response_id, seq, question_key, row_key, code, number, text, status, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-	);
-	rows.forEach((r, seq) => insert.run(id, seq, r.questionKey, r.rowKey, r.code, r.number, r.text, r.status ?? 'valid', r.skipped ?? 0));
 	return id;
 }
 
@@ -148,24 +137,18 @@ export interface StoredResponse {
 
 export function read(db: DB, id: string, document: Questionnaire): StoredResponse | undefined {
 	const r = db
-		.prepare('SELECT survey_version_id, channel, language, submitted_on FROM response WHERE id = ?')
+		.prepare('SELECT survey_version_id, channel, language, submitted_on, answers FROM response WHERE id = ?')
 		.get(id) as
-		| { survey_version_id: number; channel: Channel; language: Language; submitted_on: string }
+		| { survey_version_id: number; channel: Channel; language: Language; submitted_on: string; answers: string }
 		| undefined;
 	if (!r) return undefined;
-	const rows = db
-		.prepare(
-			`SELECT question_key AS questionKey, row_key AS rowKey, code, number, text
-			 FROM answer WHERE response_id = ? AND status = 'valid' ORDER BY seq`
-		)
-		.all(id) as AnswerRow[];
 	return {
 		id,
 		versionId: r.survey_version_id,
 		channel: r.channel,
 		language: r.language,
 		submittedOn: r.submitted_on,
-		answers: rowsToAnswers(document, rows)
+		answers: toAnswers(document, decodeAnswers(r.answers))
 	};
 }
 
@@ -175,7 +158,7 @@ export function read(db: DB, id: string, document: Questionnaire): StoredRespons
  */
 export const mixPool = (db: DB, beforeDay: string): number =>
 	pool.mix(db, beforeDay, (db, r) => {
-		insertResponse(db, { versionId: r.versionId, channel: r.channel, language: r.language, day: r.day }, r.rows, r.id);
+		insertResponse(db, { versionId: r.versionId, channel: r.channel, language: r.language, day: r.day }, r.answers, r.id);
 	});
 
 /** Forgets submission keys older than the given day: by then no form with them is open. */

@@ -4,7 +4,7 @@
 import type { DB } from './db';
 import * as surveys from './surveys';
 import { insertResponse } from './responses';
-import { answersToRows } from '$lib/survey/answer-rows';
+import { toStored } from '$lib/survey/stored-answers';
 import { checkAnswers } from '$lib/survey/validate-answers';
 import { syntheticAnswers, syntheticValues, type SyntheticProfile } from '$lib/survey/synthetic';
 import { seededRandom } from '$lib/seeded-random';
@@ -40,7 +40,7 @@ export function addSynthetic(db: DB, surveyId: number, req: SyntheticRequest): n
 			const language = paper ? 'ja' : (['ja', 'ja', 'easy', 'en'] as const)[random() < 0.97 ? 0 : random() < 0.67 ? 2 : 3];
 			const day = new Date(start + Math.floor(random() * days) * DAY_MS).toISOString().slice(0, 10);
 			const channel = paper ? (random() < 0.5 ? 'paper' : 'import') : 'web';
-			insertResponse(db, { versionId, channel, language, day, synthetic: true }, answersToRows(doc, answers));
+			insertResponse(db, { versionId, channel, language, day, synthetic: true }, toStored(doc, answers));
 		}
 	});
 	for (let done = 0; done < req.count; done += 5000) batch(Math.min(5000, req.count - done));

@@ -4,7 +4,7 @@
 import { indexRule } from '$lib/analytics/maturity-index';
 import type { Question, Questionnaire } from './schema';
 import { conditionToText } from './sheet-conditions';
-import type { PackedAnswer } from './packed-answers';
+import { forEachAnswer, type StoredAnswer } from './stored-answers';
 
 export type ValueMode = 'codes' | 'labels';
 
@@ -57,7 +57,7 @@ interface Target {
 }
 
 /**
- * Fills one response's cells from its stored answers, straight into the wide columns, each
+ * Fills one response's cells from its stored answers (the JSON on its row), straight into the wide columns, each
  * cell already written as CSV text by `cell`. Answers to questions a respondent did not see
  * are never stored, so those cells stay empty (never zero); a multiple choice that was
  * answered gets 0 or 1 in every option column. This runs for every answer of every exported
@@ -67,7 +67,7 @@ export function wideFiller(
 	columns: WideColumn[],
 	mode: ValueMode,
 	cell: (value: string | number) => string
-): (answers: PackedAnswer[]) => string[] {
+): (answers: string) => string[] {
 	const targets = new Map<string, Target>();
 	for (const [i, c] of columns.entries()) {
 		const q = c.question;
@@ -88,37 +88,34 @@ export function wideFiller(
 	return (answers) => {
 		const cells = blank.slice();
 		let skipped = '';
-		for (const a of answers) {
-			const key = a[0];
-			const row = a[1];
-			const code = a[2] ?? null;
-			if (a[6] && !` ${skipped} `.includes(` ${key} `)) skipped = skipped ? `${skipped} ${key}` : key;
+		forEachAnswer(answers, (a: Readonly<StoredAnswer>) => {
+			const { questionKey: key, rowKey: row, code, text } = a;
+			if (a.skipped && !` ${skipped} `.includes(` ${key} `)) skipped = skipped ? `${skipped} ${key}` : key;
 			const t = targets.get(key);
-			if (!t) continue;
-			if (a[5] === 'invalid') {
+			if (!t) return;
+			if (a.status === 'invalid') {
 				if (t.options) for (const i of t.optionColumns) cells[i] = invalid;
 				else {
 					const i = row ? (t.rows?.get(row) ?? -1) : t.value;
 					if (i >= 0) cells[i] = invalid;
 				}
-				continue;
+				return;
 			}
 			if (row) {
 				const i = t.rows?.get(row);
 				if (i !== undefined && code !== null) cells[i] = codeCell(t, code);
-				continue;
+				return;
 			}
-			const text = a[4] ?? null;
 			if (t.options) {
 				for (const i of t.optionColumns) if (cells[i] === '') cells[i] = zero;
 				const i = code === null ? undefined : t.options.get(code);
 				if (i !== undefined) cells[i] = one;
 			} else if (t.value >= 0) {
-				const number = a[3] ?? null;
+				const number = a.number;
 				cells[t.value] = code !== null ? codeCell(t, code) : number !== null ? cell(number) : text !== null ? cell(text) : '';
 			}
 			if (code !== null && text !== null && t.other >= 0) cells[t.other] = cell(text);
-		}
+		});
 		cells[columns.length] = cell(skipped);
 		return cells;
 	};

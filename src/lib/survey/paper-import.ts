@@ -39,11 +39,11 @@ export function readPaperCsv(doc: Questionnaire, csv: string, invitations = fals
 	const forms: PaperForm[] = [];
 	body.forEach((cells, i) => {
 		const entry = Object.fromEntries(names.map((n, j) => [n, cells[j] ?? '']));
-		const { rows, errors } = checkPaper(doc, entry);
+		const { answers, errors } = checkPaper(doc, entry);
 		for (const [column, message] of Object.entries(errors)) problems.push({ row: csvRow(i), column, message });
-		if (!rows.length && !Object.keys(errors).length)
+		if (!answers.length && !Object.keys(errors).length)
 			problems.push({ row: csvRow(i), column: '', message: '回答が何も入力されていません。白紙の調査票は取り込みません。' });
-		forms.push({ rows, invitation: entry[INVITATION_FIELD]?.trim() || undefined });
+		forms.push({ answers, invitation: entry[INVITATION_FIELD]?.trim() || undefined });
 	});
 	return problems.length ? { ok: false, problems } : { ok: true, forms };
 }

@@ -5,22 +5,15 @@
 // recorded as it is: two marks on a single choice are 不明, answers to questions the
 // conditions skipped are kept but flagged.
 import type { Question, Questionnaire } from './schema';
-import type { AnswerRow } from './answer-rows';
+import { storedAnswer, toAnswers, type StoredAnswer } from './stored-answers';
 import { resolveVisibility } from './conditions';
 import { parseNumber, textLimit } from './validate-answers';
-import type { Answers } from './answers';
 
 export const UNREADABLE = '?';
 
-/** A stored answer of a paper form: an answer row with its status and skip flag. */
-export interface PaperRow extends AnswerRow {
-	status: 'valid' | 'invalid';
-	skipped: 0 | 1;
-}
-
 /** A paper questionnaire to store: its answers, and the invitation code printed on it, if any. */
 export interface PaperForm {
-	rows: PaperRow[];
+	answers: StoredAnswer[];
 	invitation?: string;
 }
 
@@ -28,7 +21,7 @@ export interface PaperForm {
 export type PaperEntry = Record<string, string>;
 
 export interface PaperCheck {
-	rows: PaperRow[];
+	answers: StoredAnswer[];
 	/** Problems by field name, in Japanese, for the clerk. */
 	errors: Record<string, string>;
 }
@@ -48,11 +41,9 @@ export function paperFields(doc: Questionnaire): { name: string; question: Quest
 
 export function checkPaper(doc: Questionnaire, entry: PaperEntry): PaperCheck {
 	const errors: Record<string, string> = {};
-	const rows: PaperRow[] = [];
-	const valid = (r: Omit<PaperRow, 'status' | 'skipped' | 'rowKey' | 'code' | 'number' | 'text'> & Partial<AnswerRow>): PaperRow => ({
-		rowKey: '', code: null, number: null, text: null, ...r, status: 'valid', skipped: 0
-	});
-	const invalid = (questionKey: string, rowKey = ''): PaperRow => ({ questionKey, rowKey, code: null, number: null, text: null, status: 'invalid', skipped: 0 });
+	const rows: StoredAnswer[] = [];
+	const valid = ({ questionKey, ...fields }: Pick<StoredAnswer, 'questionKey'> & Partial<StoredAnswer>) => storedAnswer(questionKey, fields);
+	const invalid = (questionKey: string, rowKey = '') => storedAnswer(questionKey, { rowKey, status: 'invalid' });
 
 	for (const s of doc.sections)
 		for (const q of s.questions) {
@@ -125,15 +116,7 @@ export function checkPaper(doc: Questionnaire, entry: PaperEntry): PaperCheck {
 		}
 
 	// Answers to questions the conditions would have skipped are kept, and flagged.
-	const answers: Answers = {};
-	for (const r of rows) {
-		if (r.status !== 'valid') continue;
-		const q = doc.sections.flatMap((s) => s.questions).find((x) => x.key === r.questionKey)!;
-		if (q.type === 'multiple') ((answers[q.key] ??= []) as number[]).push(r.code!);
-		else if (q.type === 'matrix') ((answers[q.key] ??= {}) as Record<string, number>)[r.rowKey] = r.code!;
-		else answers[q.key] = (r.code ?? r.number ?? r.text)!;
-	}
-	const { questions: visible } = resolveVisibility(doc, answers);
+	const { questions: visible } = resolveVisibility(doc, toAnswers(doc, rows));
 	for (const r of rows) if (!visible.has(r.questionKey)) r.skipped = 1;
-	return { rows, errors };
+	return { answers: rows, errors };
 }

@@ -1,8 +1,8 @@
 // A dataset made in memory from hand-written answers, as the loader would make it from the
-// database: through the same rows the submission stores.
+// database: through the same stored answers the submission stores.
 import type { Questionnaire } from '../../../src/lib/survey/schema';
 import type { Answers } from '../../../src/lib/survey/answers';
-import { answersToRows } from '../../../src/lib/survey/answer-rows';
+import { storedAnswer, toStored } from '../../../src/lib/survey/stored-answers';
 import { DatasetBuilder, type Dataset } from '../../../src/lib/analytics/dataset';
 import { addDerivedVariables } from '../../../src/lib/analytics/derived';
 
@@ -18,11 +18,10 @@ export function datasetOf(doc: Questionnaire, responses: HandMade[]): Dataset {
 	const builder = new DatasetBuilder(doc, responses.length);
 	for (const r of responses) {
 		const i = builder.addResponse({ channel: r.channel ?? 'web', language: 'ja', day: r.day ?? '2022-10-01', synthetic: 0 });
-		for (const row of answersToRows(doc, r.answers))
-			builder.addAnswer(i, { question: row.questionKey, row: row.rowKey, code: row.code, number: row.number, text: row.text, unreadable: false });
+		for (const a of toStored(doc, r.answers)) builder.addAnswer(i, a);
 		for (const key of r.unreadable ?? []) {
-			const [question, row = ''] = key.split('.');
-			builder.addAnswer(i, { question, row, code: null, number: null, text: null, unreadable: true });
+			const [question, rowKey = ''] = key.split('.');
+			builder.addAnswer(i, storedAnswer(question, { rowKey, status: 'invalid' }));
 		}
 	}
 	return addDerivedVariables(builder.finish());

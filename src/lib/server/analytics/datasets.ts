@@ -7,8 +7,8 @@
 import Database from 'better-sqlite3';
 import type { DB } from '../db';
 import * as surveys from '../surveys';
-import { DatasetBuilder, type AnswerCells, type Dataset } from '$lib/analytics/dataset';
-import type { PackedAnswer } from '$lib/survey/packed-answers';
+import { DatasetBuilder, type Dataset } from '$lib/analytics/dataset';
+import { forEachAnswer } from '$lib/survey/stored-answers';
 import { addDerivedInSteps, addDerivedVariables } from '$lib/analytics/derived';
 import { weightsFor } from './weighting';
 
@@ -18,27 +18,14 @@ const SCOPE = `FROM response r JOIN survey_version v ON v.id = r.survey_version_
 // four times faster for a whole survey.
 const ALL = `FROM response r CROSS JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ?`;
 
-// One row per response, its answers packed as JSON when it was stored (responses.ts): thirty
-// times fewer rows to step through than the answer table's.
+// One row per response, its answers with it (src/lib/survey/stored-answers.ts).
 const COLUMNS = 'SELECT r.id, r.channel, r.language, r.submitted_on, r.synthetic, r.answers';
 type Row = [string, string, string, string, number, string];
-
-const cells: AnswerCells = { question: '', row: '', code: null, number: null, text: null, unreadable: false };
 
 function addRow(builder: DatasetBuilder, ids: Set<string>, r: Row): void {
 	ids.add(r[0]);
 	const i = builder.addResponse({ channel: r[1], language: r[2], day: r[3], synthetic: r[4] });
-	for (const [question, row, code = null, number = null, text = null, status = 'valid', skipped = 0] of JSON.parse(r[5]) as PackedAnswer[]) {
-		// Answers the conditions skipped (paper) stay out of every table.
-		if (skipped) continue;
-		cells.question = question;
-		cells.row = row;
-		cells.code = code;
-		cells.number = number;
-		cells.text = text;
-		cells.unreadable = status === 'invalid';
-		builder.addAnswer(i, cells);
-	}
+	forEachAnswer(r[5], (a) => builder.addAnswer(i, a));
 }
 
 /** A survey's dataset and the ids of the responses in it (to tell new ones apart later). */

@@ -42,15 +42,15 @@ export const actions: Actions = {
 		const known = new Set([...paperFields(document).map((f) => f.name), INVITATION_FIELD]);
 		const data = await readForm(event.request, { ...STAFF_FORM, accepts: (name) => known.has(name) });
 		const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
-		const { rows, errors } = checkPaper(document, values);
-		if (!Object.keys(errors).length && !rows.length)
+		const { answers, errors } = checkPaper(document, values);
+		if (!Object.keys(errors).length && !answers.length)
 			errors[paperFields(document)[0].name] = '何も入力されていません。白紙の調査票は入力しません。';
 		const invitation = survey.invitationRequired ? values[INVITATION_FIELD]?.trim() || undefined : undefined;
 		const problem = invitation && invitationProblem(survey.id, invitation);
 		if (problem) errors[INVITATION_FIELD] = problem;
 		if (Object.keys(errors).length) return fail(400, { values, errors });
 		try {
-			storePaper(survey.id, survey.publishedVersionId!, [{ rows, invitation }], 'paper');
+			storePaper(survey.id, survey.publishedVersionId!, [{ answers, invitation }], 'paper');
 		} catch (e) {
 			if (!(e instanceof InvitationTaken)) throw e;
 			errors[INVITATION_FIELD] = 'この招待コードは、たった今ほかの回答に使われました。入力せずに担当者へ確認してください。';
