@@ -7,7 +7,7 @@
 // Answers the conditions skipped (paper, skipped = 1) are not loaded, so a condition is true
 // exactly when the stored answers satisfy it, as it was for the resident on the web.
 import type { Clause, Condition, Option, Question, Questionnaire, Text } from '$lib/survey/schema';
-import { isClause } from '$lib/survey/conditions';
+import { conditionHolds, isClause, NOT_SEEN, type Seen } from '$lib/survey/conditions';
 import type { StoredAnswer } from '$lib/survey/stored-answers';
 import type { WeightingResult } from './raking';
 
@@ -269,62 +269,57 @@ export function derivedCodeVariable(data: Dataset, key: string, label: string, o
 	};
 }
 
-// ---- Conditions over columns (the same rules as src/lib/survey/conditions.ts) ----
+// ---- Conditions over columns: what each response's columns hold, in the terms of
+// src/lib/survey/conditions.ts, which alone says what each operator means ----
 
-function clauseMask(data: Dataset, c: Clause): Uint8Array {
-	const out = new Uint8Array(data.size);
+/** For a clause, what response i's columns hold of its question. The object returned is reused. */
+function columnSeen(data: Dataset, c: Clause): (i: number) => Seen {
 	const v = data.byKey.get(c.row ? `${c.question}.${c.row}` : c.question);
+	const seen = { answered: false, codes: [] as number[], value: undefined as number | undefined };
+	const set = (answered: boolean, value?: number) => {
+		seen.answered = answered;
+		seen.value = value;
+		seen.codes.length = 0;
+		if (value !== undefined) seen.codes.push(value);
+		return seen;
+	};
 	if (!v) {
-		// A question this version lacks is never answered.
-		if (c.op === 'notAnswered' || c.op === 'noneOf') out.fill(1);
-		return out;
+		// A whole matrix (no row named) is answered when any of its rows is; a question this version lacks never is.
+		const rows = c.row ? [] : data.variables.filter((r) => r.row && r.question.key === c.question);
+		return (i) => set(rows.some((r) => r.state[i] === VALID));
 	}
 	const valid = (i: number) => v.state[i] === VALID;
-	const values = c.values ?? [];
-	let test: (i: number) => boolean;
-	if (c.op === 'answered') test = valid;
-	else if (c.op === 'notAnswered') test = (i) => !valid(i);
-	else if (v.kind === 'code') {
-		const codes = v.codes;
-		if (c.op === 'equals') test = (i) => valid(i) && codes[i] === c.value;
-		else if (c.op === 'oneOf') test = (i) => valid(i) && values.includes(codes[i]);
-		else if (c.op === 'noneOf') test = (i) => !(valid(i) && values.includes(codes[i]));
-		else test = () => false;
-	} else if (v.kind === 'multi') {
-		const arrays = (list: number[]) => list.map((code) => v.chosen.get(code)).filter((a): a is Uint8Array => !!a);
-		const any = (list: Uint8Array[]) => (i: number) => list.some((a) => a[i] === 1);
-		if (c.op === 'equals') test = any(arrays(c.value === undefined ? [] : [c.value]));
-		else if (c.op === 'oneOf') test = any(arrays(values));
-		else if (c.op === 'noneOf') {
-			const has = any(arrays(values));
-			test = (i) => !has(i);
-		} else test = () => false;
-	} else if (v.kind === 'number') {
-		const x = v.values;
-		const bound = c.value;
-		const compare =
-			bound === undefined
-				? undefined
-				: { gt: (a: number) => a > bound, gte: (a: number) => a >= bound, lt: (a: number) => a < bound, lte: (a: number) => a <= bound }[
-						c.op as 'gt'
-					];
-		if (compare) test = (i) => valid(i) && compare(x[i]);
-		else if (c.op === 'equals') test = (i) => valid(i) && x[i] === bound;
-		else if (c.op === 'oneOf') test = (i) => valid(i) && values.includes(x[i]);
-		else if (c.op === 'noneOf') test = (i) => !(valid(i) && values.includes(x[i]));
-		else test = () => false;
-	} else test = c.op === 'noneOf' ? () => true : () => false;
-	for (let i = 0; i < data.size; i++) out[i] = test(i) ? 1 : 0;
+	switch (v.kind) {
+		case 'code':
+			return (i) => (valid(i) ? set(true, v.codes[i]) : NOT_SEEN);
+		case 'number':
+			return (i) => (valid(i) ? set(true, v.values[i]) : NOT_SEEN);
+		case 'multi': {
+			const options = [...v.chosen];
+			return (i) => {
+				if (!valid(i)) return NOT_SEEN;
+				set(true);
+				for (const [code, chosen] of options) if (chosen[i] === 1) seen.codes.push(code);
+				seen.answered = seen.codes.length > 0;
+				return seen;
+			};
+		}
+		case 'text':
+			return (i) => set(valid(i) && (v.texts.get(i) ?? '').trim() !== '');
+	}
+}
+
+function clausesOf(condition: Condition, out: Clause[] = []): Clause[] {
+	for (const item of 'all' in condition ? condition.all : condition.any) isClause(item) ? out.push(item) : clausesOf(item, out);
 	return out;
 }
 
 /** Which responses satisfy a condition (all of them when there is none). */
 export function conditionMask(data: Dataset, condition: Condition | undefined): Uint8Array {
-	if (!condition) return new Uint8Array(data.size).fill(1);
-	const all = 'all' in condition;
-	const parts = (all ? condition.all : condition.any).map((item) => (isClause(item) ? clauseMask(data, item) : conditionMask(data, item)));
-	const out = new Uint8Array(data.size).fill(all ? 1 : 0);
-	for (const p of parts) for (let i = 0; i < data.size; i++) out[i] = all ? out[i] & p[i] : out[i] | p[i];
+	const out = new Uint8Array(data.size);
+	if (!condition) return out.fill(1);
+	const seers = new Map(clausesOf(condition).map((c) => [c, columnSeen(data, c)]));
+	for (let i = 0; i < data.size; i++) out[i] = conditionHolds(condition, (c) => seers.get(c)!(i)) ? 1 : 0;
 	return out;
 }
 

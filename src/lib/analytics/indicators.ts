@@ -26,6 +26,8 @@ export interface IndicatorValue {
 	reference: boolean;
 	/** The edition lacks the question. */
 	missing?: boolean;
+	/** The indicator's base cannot be read, so nothing is counted. */
+	uncountable?: boolean;
 }
 
 export function indicatorValue(data: Dataset, def: IndicatorDefinition, k: number): IndicatorValue {

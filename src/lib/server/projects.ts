@@ -1,7 +1,7 @@
 // Priority projects (重点プロジェクト) and their indicators, which designers edit and the
 // results pages compute for each survey edition.
 import type { DB } from './db';
-import type { Condition } from '$lib/survey/schema';
+import { ConditionSchema, type Condition, type Question, type Questionnaire } from '$lib/survey/schema';
 
 export interface Indicator {
 	id: number;
@@ -11,6 +11,8 @@ export interface Indicator {
 	rowKey: string;
 	codes: number[];
 	base: Condition | null;
+	/** The stored base is not a condition (saved before conditions were checked): nothing can be counted. */
+	unreadableBase?: true;
 	target: number | null;
 	targetYear: number | null;
 	unit: string;
@@ -39,6 +41,13 @@ interface IndicatorRow {
 	position: number;
 }
 
+/** A stored base read by the schema: an earlier release saved whatever JSON was typed. */
+function readBase(json: string | null): Pick<Indicator, 'base' | 'unreadableBase'> {
+	if (json === null) return { base: null };
+	const parsed = ConditionSchema.safeParse(JSON.parse(json));
+	return parsed.success ? { base: parsed.data } : { base: null, unreadableBase: true };
+}
+
 const toIndicator = (r: IndicatorRow): Indicator => ({
 	id: r.id,
 	projectId: r.project_id,
@@ -46,7 +55,7 @@ const toIndicator = (r: IndicatorRow): Indicator => ({
 	questionKey: r.question_key,
 	rowKey: r.row_key,
 	codes: JSON.parse(r.codes),
-	base: r.base ? JSON.parse(r.base) : null,
+	...readBase(r.base),
 	target: r.target,
 	targetYear: r.target_year,
 	unit: r.unit,
@@ -94,4 +103,13 @@ export function saveIndicator(db: DB, i: Omit<Indicator, 'id' | 'position'> & { 
 
 export function deleteIndicator(db: DB, id: number): void {
 	db.prepare('DELETE FROM indicator WHERE id = ?').run(id);
+}
+
+/** Every question of every published questionnaire, by key (the newest version's): what an indicator may count or name. */
+export function askedQuestions(db: DB): Question[] {
+	const byKey = new Map<string, Question>();
+	const documents = db.prepare('SELECT document FROM survey_version WHERE published_at IS NOT NULL ORDER BY id').pluck().all() as string[];
+	for (const json of documents)
+		for (const s of (JSON.parse(json) as Questionnaire).sections) for (const q of s.questions) byKey.set(q.key, q);
+	return [...byKey.values()];
 }

@@ -4,6 +4,7 @@
 // only look back at earlier questions, sensible ranges.
 import type { z } from 'zod';
 import {
+	ConditionSchema,
 	QuestionnaireSchema,
 	type Clause,
 	type Condition,
@@ -140,18 +141,23 @@ function checkQuestion(
 
 const numericOps = new Set(['gt', 'gte', 'lt', 'lte']);
 
+/** Why a condition may not name a question: in a questionnaire, it must come earlier. */
+const NOT_EARLIER = (key: string) =>
+	`条件の設問「${key}」は、この設問より前にありません（後ろの設問や存在しない設問は条件に使えません）。`;
+
 function checkCondition(
 	condition: Condition,
 	path: string,
 	earlier: Map<string, Question>,
-	add: (path: string, message: string) => void
+	add: (path: string, message: string) => void,
+	unknown = NOT_EARLIER
 ) {
 	const items = 'all' in condition ? condition.all : condition.any;
 	const listPath = `${path}.${'all' in condition ? 'all' : 'any'}`;
 	items.forEach((item, i) => {
 		const itemPath = `${listPath}[${i}]`;
-		if (isClause(item)) checkClause(item, itemPath, earlier, add);
-		else checkCondition(item, itemPath, earlier, add);
+		if (isClause(item)) checkClause(item, itemPath, earlier, add, unknown);
+		else checkCondition(item, itemPath, earlier, add, unknown);
 	});
 }
 
@@ -159,14 +165,12 @@ function checkClause(
 	clause: Clause,
 	path: string,
 	earlier: Map<string, Question>,
-	add: (path: string, message: string) => void
+	add: (path: string, message: string) => void,
+	unknown: (key: string) => string
 ) {
 	const q = earlier.get(clause.question);
 	if (!q) {
-		add(
-			`${path}.question`,
-			`条件の設問「${clause.question}」は、この設問より前にありません（後ろの設問や存在しない設問は条件に使えません）。`
-		);
+		add(`${path}.question`, unknown(clause.question));
 		return;
 	}
 	if (clause.row !== undefined) {
@@ -191,6 +195,22 @@ function checkClause(
 		for (const code of used)
 			if (!codes.has(code)) add(`${path}.values`, `設問「${q.key}」に選択肢の番号 ${code} はありません。`);
 	}
+}
+
+export type ConditionCheck = { ok: true; condition: Condition } | { ok: false; problems: string[] };
+
+/**
+ * Checks a condition entered apart from a questionnaire (an indicator's base): its shape by the
+ * questionnaire's schema, then every clause against the questions it may name, as a question's
+ * own condition is checked.
+ */
+export function checkStandaloneCondition(input: unknown, questions: Question[]): ConditionCheck {
+	const parsed = ConditionSchema.safeParse(input);
+	if (!parsed.success) return { ok: false, problems: [...new Set(parsed.error.issues.map(describeIssue))] };
+	const problems: string[] = [];
+	const known = new Map(questions.map((q) => [q.key, q]));
+	checkCondition(parsed.data, '', known, (_, message) => problems.push(message), (key) => `設問「${key}」はどの調査票にもありません。`);
+	return problems.length ? { ok: false, problems } : { ok: true, condition: parsed.data };
 }
 
 export function checkQuestionnaire(input: unknown): CheckResult {

@@ -8,44 +8,68 @@ export function isClause(item: Clause | Condition): item is Clause {
 	return 'op' in item;
 }
 
-function clauseValue(clause: Clause, answers: Answers): AnswerValue | undefined {
-	const value = answers[clause.question];
-	if (clause.row === undefined) return value;
-	if (value && typeof value === 'object' && !Array.isArray(value)) return value[clause.row];
-	return undefined;
+/**
+ * What a condition sees of one question (or matrix row) in one response. Both ways of testing a
+ * condition — on one resident's answers here, and on the columns of every response in
+ * src/lib/analytics/dataset.ts — describe what they hold in these terms, and `clauseHolds` is
+ * the one definition of what each operator means, so the form and the results cannot disagree.
+ */
+export interface Seen {
+	/** Answered at all: a code, a number, a text that is not blank, any row of a matrix. */
+	answered: boolean;
+	/** The codes chosen (a number question's value counts as its one "code", as on the form). */
+	codes: readonly number[];
+	/** The one number answered: a single choice's code, or a number or scale value. */
+	value: number | undefined;
 }
 
-export function evalClause(clause: Clause, answers: Answers): boolean {
-	const value = clauseValue(clause, answers);
-	const chosen: number[] = Array.isArray(value) ? value : typeof value === 'number' ? [value] : [];
+export const NOT_SEEN: Seen = Object.freeze({ answered: false, codes: Object.freeze([]), value: undefined });
+
+export function clauseHolds(clause: Clause, seen: Seen): boolean {
+	const { value, codes } = seen;
 	switch (clause.op) {
 		case 'answered':
-			return isAnswered(value);
+			return seen.answered;
 		case 'notAnswered':
-			return !isAnswered(value);
+			return !seen.answered;
 		case 'equals':
-			return clause.value !== undefined && chosen.includes(clause.value);
+			return clause.value !== undefined && codes.includes(clause.value);
 		case 'oneOf':
-			return chosen.some((code) => clause.values?.includes(code));
+			return codes.some((code) => clause.values?.includes(code));
 		case 'noneOf':
-			return !chosen.some((code) => clause.values?.includes(code));
+			return !codes.some((code) => clause.values?.includes(code));
 		case 'gt':
-			return typeof value === 'number' && clause.value !== undefined && value > clause.value;
+			return value !== undefined && clause.value !== undefined && value > clause.value;
 		case 'gte':
-			return typeof value === 'number' && clause.value !== undefined && value >= clause.value;
+			return value !== undefined && clause.value !== undefined && value >= clause.value;
 		case 'lt':
-			return typeof value === 'number' && clause.value !== undefined && value < clause.value;
+			return value !== undefined && clause.value !== undefined && value < clause.value;
 		case 'lte':
-			return typeof value === 'number' && clause.value !== undefined && value <= clause.value;
+			return value !== undefined && clause.value !== undefined && value <= clause.value;
 	}
 }
 
-export function evalCondition(condition: Condition | undefined, answers: Answers): boolean {
+/** What a clause sees of a resident's answers. */
+export function seenIn(clause: Clause, answers: Answers): Seen {
+	let value: AnswerValue | undefined = answers[clause.question];
+	if (clause.row !== undefined) value = value && typeof value === 'object' && !Array.isArray(value) ? value[clause.row] : undefined;
+	return {
+		answered: isAnswered(value),
+		codes: Array.isArray(value) ? value : typeof value === 'number' ? [value] : [],
+		value: typeof value === 'number' ? value : undefined
+	};
+}
+
+/** Whether a condition holds, each clause tested on what `see` says of its question. */
+export function conditionHolds(condition: Condition | undefined, see: (clause: Clause) => Seen): boolean {
 	if (!condition) return true;
-	const test = (item: Clause | Condition) =>
-		isClause(item) ? evalClause(item, answers) : evalCondition(item, answers);
+	const test = (item: Clause | Condition) => (isClause(item) ? clauseHolds(item, see(item)) : conditionHolds(item, see));
 	return 'all' in condition ? condition.all.every(test) : condition.any.some(test);
 }
+
+/** Whether a condition holds for one resident's answers. */
+export const evalCondition = (condition: Condition | undefined, answers: Answers): boolean =>
+	conditionHolds(condition, (clause) => seenIn(clause, answers));
 
 export interface Visibility {
 	sections: Set<string>;

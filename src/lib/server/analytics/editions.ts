@@ -140,6 +140,10 @@ function definitionOf(doc: Questionnaire, i: projects.Indicator): string {
 	return describeCondition(doc, { all: [{ question: i.questionKey, ...(i.rowKey ? { row: i.rowKey } : {}), op: 'oneOf', values: i.codes }] }, 'ja');
 }
 
+/** An indicator whose stored base is not a condition: said so, counted in no edition. */
+const UNREADABLE_BASE = '（保存されている対象の条件が読み取れません。重点プロジェクトの画面で条件を入力し直してください）';
+const UNCOUNTABLE: IndicatorValue = { base: 0, n: 0, reference: true, uncountable: true };
+
 /** Every priority project's indicators with their value in each edition, the change and the target. */
 export function projectReport(db: DB, surveyId: number): ProjectReport {
 	const chain = editionChain(db, surveyId);
@@ -151,7 +155,7 @@ export function projectReport(db: DB, surveyId: number): ProjectReport {
 			name: p.name,
 			description: p.description,
 			indicators: p.indicators.map((i) => {
-				const values = sets.map((d, e) => indicatorValue(d, i, chain[e].minCellSize));
+				const values = sets.map((d, e) => (i.unreadableBase ? UNCOUNTABLE : indicatorValue(d, i, chain[e].minCellSize)));
 				const [before, last] = values.slice(-2).map((v) => v.value);
 				return {
 					name: i.name,
@@ -159,7 +163,7 @@ export function projectReport(db: DB, surveyId: number): ProjectReport {
 					target: i.target,
 					targetYear: i.targetYear,
 					definition: definitionOf(sets.at(-1)!.doc, i),
-					base: i.base ? describeCondition(sets.at(-1)!.doc, i.base, 'ja') : '',
+					base: i.unreadableBase ? UNREADABLE_BASE : i.base ? describeCondition(sets.at(-1)!.doc, i.base, 'ja') : '',
 					values,
 					change: values.length > 1 && before !== undefined && last !== undefined ? last - before : undefined
 				};

@@ -6,6 +6,7 @@ import * as projects from '$lib/server/projects';
 import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { conditionToText, textToCondition } from '$lib/survey/sheet-conditions';
+import { checkStandaloneCondition } from '$lib/survey/check-document';
 import { readForm, STAFF_FORM, text as field, type FormFields } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
@@ -72,7 +73,9 @@ export const actions: Actions = {
 		if (!name) problems.push('指標の名前を入力してください。');
 		if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(questionKey)) problems.push('設問キー（例: T2）を入力してください。');
 		if (!codes.length || codes.some((c) => !Number.isInteger(c))) problems.push('数える選択肢の番号を 1,2 のように入力してください。');
+		const checked = base?.ok ? checkStandaloneCondition(base.condition, projects.askedQuestions(db())) : undefined;
 		if (base && !base.ok) problems.push(`対象の条件：${base.message}`);
+		if (checked && !checked.ok) problems.push(...checked.problems.map((p) => `対象の条件：${p}`));
 		if (target !== null && !Number.isFinite(target)) problems.push('目標値は数で入力してください。');
 		if (targetYear !== null && !(Number.isInteger(targetYear) && targetYear >= 2000 && targetYear <= 2100))
 			problems.push('目標年度は西暦 4 桁で入力してください。');
@@ -85,7 +88,7 @@ export const actions: Actions = {
 			questionKey,
 			rowKey: text(data, 'rowKey'),
 			codes,
-			base: base?.ok ? base.condition : null,
+			base: checked?.ok ? checked.condition : null,
 			target,
 			targetYear,
 			unit: text(data, 'unit') || '%'
