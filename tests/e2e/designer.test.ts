@@ -3,7 +3,7 @@
 import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launch, newPage, readDatabase } from './browser';
+import { DESKTOP, launch, newPage, readDatabase, writeDatabase } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { expectAccessible, openSurvey } from './survey-steps';
 
@@ -160,6 +160,21 @@ describe('the questionnaire designer', () => {
 		await expect
 			.poll(async () => (await again.goto(overview), again.locator('h1').innerText()), { timeout: 10_000 })
 			.toBe('閉じる直前に変えた題名');
+		await context.close();
+	});
+
+	it('says in words why the server refused a draft, and keeps the edit in the browser', async () => {
+		const { context, page } = await newPage(browser, { viewport: DESKTOP });
+		await logIn(page, designer);
+		const overview = await createSurvey(page, { source: 'template', slug: 'refused-draft', year: '2026' });
+		await page.goto(`${overview}/edit`);
+		await page.waitForSelector('.editor:not([inert])');
+		// Archived from another desk while the editor is open.
+		writeDatabase((db) => db.prepare("UPDATE survey SET status = 'archived' WHERE slug = 'refused-draft'").run());
+		await page.locator('#doc-title-ja').fill('アーカイブ後に変えた題名');
+		const status = page.locator('.editor-status .error-text');
+		await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('アーカイブした調査は編集できません。');
+		expect(await status.textContent()).toContain('変更はこのブラウザに残っています。');
 		await context.close();
 	});
 

@@ -79,7 +79,7 @@ describe('the database', () => {
 		const { surveyId, versionId } = surveys.create(db, { slug: 'later', fiscalYear: 2027, document: small() });
 		surveys.publish(db, surveyId, versionId, { opensAt: '2099-04-01T00:00:00Z' });
 		expect(surveys.listPublic(db, new Date())[0].phase).toBe('scheduled');
-		surveys.publish(db, surveyId, versionId, { closesAt: '2000-01-01T00:00:00Z' });
+		surveys.publish(db, surveyId, versionId, { opensAt: null, closesAt: '2000-01-01T00:00:00Z' });
 		expect(surveys.listPublic(db, new Date())[0].phase).toBe('closed');
 	});
 });

@@ -102,6 +102,15 @@ describe('the life cycle', () => {
 		expect(() => surveys.saveDraft(db, surveyId, small())).toThrow(surveys.SurveyStateError);
 	});
 
+	it('publishing a version without a schedule keeps the dates the survey has; a schedule given replaces them', () => {
+		const { surveyId, versionId } = surveys.create(db, { slug: 'dated', fiscalYear: 2026, document: small() });
+		db.prepare("UPDATE survey SET opens_at = '2026-04-01T00:00:00Z', closes_at = '2026-04-30T14:59:00Z' WHERE id = ?").run(surveyId);
+		surveys.publish(db, surveyId, versionId);
+		expect(surveys.getById(db, surveyId)).toMatchObject({ status: 'open', opensAt: '2026-04-01T00:00:00Z', closesAt: '2026-04-30T14:59:00Z' });
+		surveys.publish(db, surveyId, versionId, { closesAt: null });
+		expect(surveys.getById(db, surveyId)).toMatchObject({ opensAt: '2026-04-01T00:00:00Z', closesAt: null });
+	});
+
 	it('a clone keeps the questions and keys as a draft, and remembers its previous edition', () => {
 		const { surveyId } = surveys.create(db, { slug: 'year-one', fiscalYear: 2026, document: small() });
 		surveys.publishDraft(db, surveyId);

@@ -20,7 +20,7 @@ beforeAll(async () => {
 	projects = await import('../../src/lib/server/projects');
 	const surveys = await import('../../src/lib/server/surveys');
 	const users = await import('../../src/lib/server/users');
-	designer.id = await users.create(db, { ...designer, password: 'shihyou-joken-2026' });
+	designer.id = await users.create(db, { ...designer, roles: ['designer'], password: 'shihyou-joken-2026' });
 	surveys.installBundled(db);
 	surveyId = surveys.findPublished(db, 'digital-2022')!.survey.id;
 	projectId = projects.saveProject(db, { number: 9, name: 'データ連携', description: '' });

@@ -1,0 +1,107 @@
+// The draft a designer edits: created with a new survey or cloned from an earlier edition,
+// saved as the editor goes, thrown away, and nothing else (publishing is life-cycle.ts).
+import type { DB } from '../db';
+import { checkQuestionnaire } from '$lib/survey/check-document';
+import { getById, InvalidQuestionnaireError, SurveyStateError, type Survey } from './records';
+import { publishedVersion } from './versions';
+
+/** Creates a survey with its document as draft version 1. */
+export function create(
+	db: DB,
+	input: { slug: string; fiscalYear: number; document: unknown }
+): { surveyId: number; versionId: number } {
+	const checked = checkQuestionnaire(input.document);
+	if (!checked.ok) throw new InvalidQuestionnaireError(checked.problems);
+	return db.transaction(() => {
+		const surveyId = Number(
+			db
+				.prepare('INSERT INTO survey (slug, fiscal_year) VALUES (?, ?)')
+				.run(input.slug, input.fiscalYear).lastInsertRowid
+		);
+		const versionId = Number(
+			db
+				.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, 1, ?)')
+				.run(surveyId, JSON.stringify(checked.doc)).lastInsertRowid
+		);
+		return { surveyId, versionId };
+	})();
+}
+
+/** The unpublished version being edited, if there is one (its document may not be valid yet). */
+export function draft(db: DB, surveyId: number): { versionId: number; version: number; document: unknown } | undefined {
+	const row = db
+		.prepare(
+			`SELECT id, version, document FROM survey_version WHERE survey_id = ? AND published_at IS NULL
+			 ORDER BY version DESC LIMIT 1`
+		)
+		.get(surveyId) as { id: number; version: number; document: string } | undefined;
+	return row && { versionId: row.id, version: row.version, document: JSON.parse(row.document) };
+}
+
+/** The document the editor starts from: the draft, else the version residents answer. */
+export function editable(db: DB, survey: Survey): unknown {
+	const d = draft(db, survey.id);
+	if (d) return d.document;
+	return survey.publishedVersionId ? publishedVersion(db, survey.publishedVersionId) : undefined;
+}
+
+const MAX_DOCUMENT_BYTES = 1_000_000;
+
+/**
+ * Saves the editor's document as the draft: into the existing draft version, or as a new
+ * version after the published ones (a published version is never changed).
+ */
+export function saveDraft(db: DB, surveyId: number, document: unknown): number {
+	const json = JSON.stringify(document);
+	if (json.length > MAX_DOCUMENT_BYTES) throw new SurveyStateError('調査票が大きすぎます。');
+	return db.transaction(() => {
+		const survey = getById(db, surveyId);
+		if (!survey) throw new SurveyStateError('調査がありません。');
+		if (survey.status === 'archived') throw new SurveyStateError('アーカイブした調査は編集できません。');
+		const existing = draft(db, surveyId);
+		if (existing) {
+			db.prepare('UPDATE survey_version SET document = ? WHERE id = ?').run(json, existing.versionId);
+			return existing.versionId;
+		}
+		const next = (db.prepare('SELECT coalesce(max(version), 0) + 1 FROM survey_version WHERE survey_id = ?').pluck().get(surveyId) as number);
+		return Number(
+			db.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, ?, ?)').run(surveyId, next, json)
+				.lastInsertRowid
+		);
+	})();
+}
+
+/** Throws the draft away; the published version stays as it is. */
+export function discardDraft(db: DB, surveyId: number): void {
+	db.prepare('DELETE FROM survey_version WHERE survey_id = ? AND published_at IS NULL').run(surveyId);
+}
+
+/** A new edition from an earlier one (e.g. 2022 → 2023): same questions and keys, as a draft. */
+export function clone(db: DB, sourceId: number, target: { slug: string; fiscalYear: number }): { surveyId: number; versionId: number } {
+	const source = getById(db, sourceId);
+	if (!source) throw new SurveyStateError('元の調査がありません。');
+	const document = editable(db, source);
+	return db.transaction(() => {
+		const surveyId = Number(
+			// The edition's way of running carries over (k, published results, invitation codes, the
+			// contact, minutes and retention residents are told of); its dates and its codes do
+			// not: each year's letters get codes of their own.
+			db
+				.prepare(
+					`INSERT INTO survey (slug, fiscal_year, min_cell_size, results_public, invitation_required, previous_edition_id,
+					                     contact, minutes, retention_years)
+					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				)
+				.run(
+					target.slug, target.fiscalYear, source.minCellSize, source.resultsPublic ? 1 : 0, source.invitationRequired ? 1 : 0, source.id,
+					source.contact && JSON.stringify(source.contact), source.minutes, source.retentionYears
+				)
+				.lastInsertRowid
+		);
+		const versionId = Number(
+			db.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, 1, ?)')
+				.run(surveyId, JSON.stringify(document)).lastInsertRowid
+		);
+		return { surveyId, versionId };
+	})();
+}
