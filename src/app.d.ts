@@ -16,6 +16,10 @@ declare global {
 			user: StaffUser | null;
 			session: Session | null;
 		}
+		interface PageData {
+			/** The survey's time zone (SURVEY_TIME_ZONE), from the root layout: dates are shown in it. */
+			timeZone: string;
+		}
 	}
 }
 

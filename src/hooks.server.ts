@@ -8,8 +8,8 @@ import * as surveys from '$lib/server/surveys';
 import * as responses from '$lib/server/responses';
 import * as users from '$lib/server/users';
 import * as audit from '$lib/server/audit';
-import { config } from '$lib/server/config';
-import { dayIn } from '$lib/survey/phase';
+import { surveyDay } from '$lib/server/today';
+import { addDays } from '$lib/dates';
 import { securityHeaders } from '$lib/server/security-headers';
 import { handlePreferences } from '$lib/server/page-preferences';
 import { handleSession } from '$lib/server/auth/handle-session';
@@ -23,11 +23,11 @@ function housekeeping() {
 	// Every finished day's pooled responses, stored together in random order. One that cannot
 	// be opened (the key was changed or lost) keeps the whole batch waiting, never dropped.
 	try {
-		responses.mixPool(database, dayIn(new Date(), config.timeZone));
+		responses.mixPool(database, surveyDay());
 	} catch (e) {
 		console.error('回答の保存（その日の回答をまとめて保存）ができませんでした。鍵（INVITATION_KEY または鍵ファイル）を確かめてください:', e);
 	}
-	const weekAgo = dayIn(new Date(Date.now() - 7 * 24 * 3600 * 1000), config.timeZone);
+	const weekAgo = addDays(surveyDay(), -7);
 	responses.purgeSubmissionKeys(database, weekAgo);
 	purgeExpiredSessions(database);
 }

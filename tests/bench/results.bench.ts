@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import { addSynthetic } from '../../src/lib/server/synthetic-responses';
-import { loadDataset, dataset, warm } from '../../src/lib/server/analytics/datasets';
+import { loadDataset, dataset, warm } from '../../src/lib/server/analytics/dataset-cache';
 import { resultsOf } from '../../src/lib/server/analytics/results';
 import { crossTab } from '../../src/lib/analytics/crosstab';
 import { NO_FILTERS, select, type Filters } from '../../src/lib/analytics/selection';

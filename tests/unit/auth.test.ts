@@ -26,7 +26,7 @@ import {
 import { allows } from '../../src/lib/staff/roles';
 import { requireStaff } from '../../src/lib/server/auth/guard';
 import { safeNext } from '../../src/lib/server/auth/safe-next';
-import { toCsv } from '../../src/lib/server/csv/cells';
+import { toCsv } from '../../src/lib/csv';
 import { tempDatabasePath } from './support/temp-db';
 
 let db: DB;

@@ -33,13 +33,13 @@ describe('the privacy notice', () => {
 		const row = db.prepare('SELECT * FROM response WHERE id = ?').get(id) as Record<string, unknown>;
 		for (const { column } of RESPONSE_COLUMNS) expect(row[column], column).not.toBeNull();
 		for (const lang of LANGUAGES) {
-			const stored = privacyNotice(found.document, found.survey, lang).sections[1];
+			const stored = privacyNotice(found.document, found.survey, lang, 'Asia/Tokyo').sections[1];
 			expect(stored.items).toEqual(RESPONSE_COLUMNS.map((c) => c.told[lang]));
 		}
 	});
 
 	it('says what stays on the device for as long as the code keeps it there', () => {
-		const notice = privacyNotice(found.document, found.survey, 'ja');
+		const notice = privacyNotice(found.document, found.survey, 'ja', 'Asia/Tokyo');
 		expect(notice.sections[3].items).toEqual(ON_DEVICE.map((d) => d.ja));
 		expect(notice.sections[3].items!.join()).toContain(`${PREFERENCE_DAYS}日間`);
 		expect(notice.sections[3].items!.join()).toContain(`最長${DRAFT_TTL_MS / 86_400_000}日間`);
@@ -50,8 +50,11 @@ describe('the privacy notice', () => {
 		// Installed on 2 December 2026: the deadline is the end of February 2027, Japan time.
 		expect(s.closesAt).toBe('2027-02-28T14:59:00Z');
 		expect(s).toMatchObject({ minutes: 10, retentionYears: 5, minCellSize: 10, contact: BUNDLED_CONTACT });
-		const ja = privacyNotice(found.document, s, 'ja');
+		const ja = privacyNotice(found.document, s, 'ja', 'Asia/Tokyo');
 		expect(ja.summary).toContain('回答にかかる時間は 10 分ほど、期限は 2027年2月28日 23:59 です。');
+		// Dates are read on the clock of the survey's time zone (SURVEY_TIME_ZONE), not Japan's always.
+		expect(privacyNotice(found.document, s, 'ja', 'UTC').summary).toContain('回答にかかる時間は 10 分ほど、期限は 2027年2月28日 14:59 です。');
+		expect(privacyNotice(found.document, s, 'en', 'America/New_York').summary.join()).toContain('9:59 on 28 February 2027');
 		expect(ja.summary.join()).toContain('後から取り消したり直したりできません');
 		expect(ja.summary.join()).toContain('紙の調査票のご希望');
 		expect(ja.sections.find((x) => x.heading === '回答は任意です')!.paragraphs!.join()).toContain('紙の調査票でも回答できます');
@@ -59,7 +62,7 @@ describe('the privacy notice', () => {
 		expect(ja.summary.at(-1)).toContain('電話 083-000-0000 【市が記入】');
 		expect(ja.sections.find((x) => x.heading === '保存する期間')!.paragraphs![0]).toContain('5 年間保存し、その後は消去します（2032年2月28日ごろ）');
 		expect(ja.sections.find((x) => x.heading === '結果の公表')!.paragraphs![0]).toContain('10 人未満');
-		const en = privacyNotice(found.document, { ...s, minCellSize: 5, retentionYears: 3 }, 'en');
+		const en = privacyNotice(found.document, { ...s, minCellSize: 5, retentionYears: 3 }, 'en', 'Asia/Tokyo');
 		expect(en.sections.find((x) => x.heading === 'How long we keep them')!.paragraphs![0]).toContain('kept for 3 years');
 		expect(en.sections.find((x) => x.heading === 'How results are published')!.paragraphs![0]).toContain('fewer than 5 people');
 		expect(needsFilling(s.contact)).toBe(true);

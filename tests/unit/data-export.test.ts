@@ -8,7 +8,7 @@ import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
 import { cp932Problems, exportStream, type ExportRequest } from '../../src/lib/server/data-export';
 import { notInCp932 } from '../../src/lib/server/csv/encoding';
-import { CSV_OPTIONS, csvCell, csvLines } from '../../src/lib/server/csv/cells';
+import { CSV_OPTIONS, csvCell, csvLines } from '../../src/lib/csv';
 import Papa from 'papaparse';
 import { checkAnswers } from '../../src/lib/survey/validate-answers';
 import { checkPaper } from '../../src/lib/survey/paper';

@@ -9,7 +9,7 @@ import { datasetOf, type HandMade } from './support/dataset';
 import { tempDatabasePath } from './support/temp-db';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import { fillDemo } from '../../src/lib/server/demo';
-import { dataset } from '../../src/lib/server/analytics/datasets';
+import { dataset } from '../../src/lib/server/analytics/dataset-cache';
 import { syntheticAnswers } from '../../src/lib/survey/synthetic';
 import { seededRandom } from '../../src/lib/seeded-random';
 import type { Dataset, NumberVariable } from '../../src/lib/analytics/dataset';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
-import { dataset } from '../../src/lib/server/analytics/datasets';
+import { dataset } from '../../src/lib/server/analytics/dataset-cache';
 import { questionTables } from '../../src/lib/analytics/frequencies';
 import { NO_FILTERS, select } from '../../src/lib/analytics/selection';
 import { FrequencyCounter } from './support/frequency-oracle';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, migrations, openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import * as responses from '../../src/lib/server/responses';
-import { dataset, loadDataset, warm } from '../../src/lib/server/analytics/datasets';
+import { dataset, loadDataset, warm } from '../../src/lib/server/analytics/dataset-cache';
 import { clearMargins, saveMargins } from '../../src/lib/server/analytics/weighting';
 import { fillDemo, removeDemo, DEMO_SLUG } from '../../src/lib/server/demo';
 import { projectReport, trend } from '../../src/lib/server/analytics/editions';

@@ -6,7 +6,7 @@
 //   F1:F2,3:1,30〜39歳・男性,4512
 // The label column is optional and only for people reading the file. Every problem is reported
 // with its row and column; nothing is saved unless the whole file is right.
-import Papa from 'papaparse';
+import { parseCsv } from '$lib/csv';
 import type { Question, Questionnaire } from '$lib/survey/schema';
 import type { ImportProblem } from '$lib/survey/paper-import';
 
@@ -34,9 +34,8 @@ const usable = (q: Question | undefined) => q?.type === 'single' || q?.type === 
 
 /** Checks a margins CSV against the questionnaire: the margins, or every problem by row and column. */
 export function readMargins(doc: Questionnaire, csv: string): MarginImport {
-	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-	const problems: ImportProblem[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: '', message: `CSV として読み取れません: ${e.message}` }));
-	const [header = [], ...body] = parsed.data;
+	const { rows, problems } = parseCsv(csv);
+	const [header = [], ...body] = rows;
 	const names = header.map((h) => h.trim());
 	for (const required of ['question_key', 'code', 'population'])
 		if (!names.includes(required)) problems.push({ row: 1, column: required, message: `列「${required}」がありません。` });

@@ -1,6 +1,8 @@
 // The audit log: who did what, when. Written for logins, account and role changes, survey
 // publishing and closing, every export and every view of raw data. Never a resident's answers.
 import type { DB } from './db';
+import { config } from './config';
+import { addDays, startOfDay } from '$lib/dates';
 
 export interface AuditEvent {
 	id: number;
@@ -81,7 +83,7 @@ export function recordFolded(
  * log then says how many a clerk entered that day, never when, in what order, or what.
  */
 export function countForDay(db: DB, actor: Actor, action: string, target: string, day: string, n = 1): void {
-	const at = startOfJapanDay(day, 0);
+	const at = dayStart(day, 0);
 	db.transaction(() => {
 		const counted = db
 			.prepare(
@@ -98,16 +100,14 @@ export interface AuditFilter {
 	action?: string;
 	/** Part of the actor's login id. */
 	actor?: string;
-	/** Dates (YYYY-MM-DD, Japan time) inclusive. */
+	/** Dates (YYYY-MM-DD, in the survey's time zone) inclusive. */
 	from?: string;
 	to?: string;
 }
 
-/** The UTC instant (as stored) at which a Japanese calendar day, plus some days, begins. */
-function startOfJapanDay(day: string, plusDays: number): string {
-	const start = new Date(`${day}T00:00:00+09:00`);
-	start.setUTCDate(start.getUTCDate() + plusDays);
-	return start.toISOString();
+/** The UTC instant (as stored) at which a day in the survey's time zone, plus some days, begins. */
+function dayStart(day: string, plusDays: number): string {
+	return startOfDay(addDays(day, plusDays), config.timeZone);
 }
 
 function where(filter: AuditFilter): { sql: string; params: string[] } {
@@ -123,11 +123,11 @@ function where(filter: AuditFilter): { sql: string; params: string[] } {
 	}
 	if (filter.from) {
 		clauses.push('at >= ?');
-		params.push(startOfJapanDay(filter.from, 0));
+		params.push(dayStart(filter.from, 0));
 	}
 	if (filter.to) {
 		clauses.push('at < ?');
-		params.push(startOfJapanDay(filter.to, 1));
+		params.push(dayStart(filter.to, 1));
 	}
 	return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -2,11 +2,10 @@
 // questionnaire when the survey requires codes: used up with the response, so the same
 // household cannot answer once on paper and once more on the web.
 import { db } from './db';
-import { config } from './config';
 import * as responses from './responses';
 import * as invitations from './invitations';
 import * as pool from './response-pool';
-import { dayIn } from '$lib/survey/phase';
+import { surveyDay } from './today';
 import { INVITATION_FIELD, normalizeCode } from '$lib/survey/invitation-code';
 import type { PaperForm } from '$lib/survey/paper';
 import { csvRow, type ImportProblem } from '$lib/survey/paper-import';
@@ -58,7 +57,7 @@ export class InvitationTaken extends Error {
 
 /** Stores paper responses (one or many) in one transaction: all of them or none. */
 export function storePaper(surveyId: number, versionId: number, forms: PaperForm[], channel: 'paper' | 'import'): number {
-	const day = dayIn(new Date(), config.timeZone);
+	const day = surveyDay();
 	db().transaction(() => {
 		forms.forEach(({ answers, invitation }, i) => {
 			const stored = responses.store(db(), { surveyId, versionId, answers, channel, language: 'ja', day, invitation });

@@ -18,6 +18,17 @@ export function parseByteSize(value: string): number {
 	return n;
 }
 
+/** An IANA time zone such as Asia/Tokyo; a misspelt one is refused at start-up, not at the first response. */
+function timeZone(name: string, fallback: string): string {
+	const zone = env[name] || fallback;
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+	} catch {
+		throw new Error(`${name} must be a time zone such as Asia/Tokyo, not "${zone}"`);
+	}
+	return zone;
+}
+
 export const config = {
 	/** The SQLite file; created with its folder when missing. */
 	databasePath: path.resolve(env.DATABASE_PATH || 'db/survey.sqlite'),
@@ -27,8 +38,11 @@ export const config = {
 	 */
 	submitLimit: int('SUBMIT_RATE_LIMIT', 150),
 	submitWindowMs: int('SUBMIT_RATE_WINDOW_SECONDS', 3600) * 1000,
-	/** The time zone whose calendar day is stored with each response. */
-	timeZone: env.SURVEY_TIME_ZONE || 'Asia/Tokyo',
+	/**
+	 * The time zone whose calendar day is stored with each response, and in which every date
+	 * and time is shown, typed in, and used to name downloads.
+	 */
+	timeZone: timeZone('SURVEY_TIME_ZONE', 'Asia/Tokyo'),
 	/** The largest request body, the same limit adapter-node applies (BODY_SIZE_LIMIT). */
 	bodyLimit: parseByteSize(env.BODY_SIZE_LIMIT || '512K')
 };

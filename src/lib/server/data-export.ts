@@ -4,12 +4,13 @@
 import Database from 'better-sqlite3';
 import type { DB } from './db';
 import { config } from './config';
+import { surveyDay } from './today';
 import * as surveys from './surveys';
 import type { Questionnaire } from '$lib/survey/schema';
 import { RESPONSE_COLUMNS, codebookRows, CODEBOOK_COLUMNS, INVALID_CELL, SKIPPED_COLUMN, wideColumns, wideFiller, type ValueMode } from '$lib/survey/export-columns';
-import { csvCell, csvLines as line } from './csv/cells';
+import { csvCell, csvLines as line } from '$lib/csv';
 import { forEachAnswer } from '$lib/survey/stored-answers';
-import { dataset } from './analytics/datasets';
+import { dataset } from './analytics/dataset-cache';
 import { questionTables } from '$lib/analytics/frequencies';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { HIDDEN_MARK } from '$lib/analytics/disclosure';
@@ -184,6 +185,5 @@ export function cp932Problems(db: DB, surveyId: number, kind: Kind): Cp932Proble
 }
 
 export function exportFileName(slug: string, kind: Kind, encoding: Encoding, now = new Date()): string {
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone }).format(now);
-	return `${slug}_${kind}_${day}${encoding === 'cp932' ? '_sjis' : ''}.csv`;
+	return `${slug}_${kind}_${surveyDay(now)}${encoding === 'cp932' ? '_sjis' : ''}.csv`;
 }

@@ -3,7 +3,7 @@
 import { db } from './db';
 import * as surveys from './surveys';
 import { analystSurvey } from './survey-guard';
-import { dataset, warm } from './analytics/datasets';
+import { dataset, warm } from './analytics/dataset-cache';
 import { choices, parseFilters } from '$lib/analytics/selection';
 import { syntheticCount } from '$lib/analytics/dataset';
 import { pending } from './response-pool';

@@ -5,6 +5,8 @@ import type { Settings } from './surveys';
 import type { FormFields } from './form-body';
 import { checkContact, type Contact } from '$lib/survey/privacy';
 import { LANGUAGES } from '$lib/survey/schema';
+import { dateTimeIn, zonedTime } from '$lib/dates';
+import { config } from './config';
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -18,12 +20,12 @@ export function readSlugAndYear(data: FormFields, db: DB, exceptId = 0): { slug:
 	return { slug, fiscalYear, problems };
 }
 
-/** A date-time field (datetime-local, Japan time) as stored (ISO, UTC), or null. */
+/** A date-time field (datetime-local, on the survey's clock) as stored (ISO, UTC), or null. */
 function dateTime(value: FormDataEntryValue | null): string | null | 'invalid' {
 	const v = String(value ?? '').trim();
 	if (!v) return null;
 	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return 'invalid';
-	const at = new Date(`${v}:00+09:00`);
+	const at = zonedTime(v, config.timeZone);
 	// 2024-99-99T99:99 has the shape but is no date.
 	return Number.isNaN(at.getTime()) ? 'invalid' : at.toISOString();
 }
@@ -82,8 +84,8 @@ function readContact(data: FormFields): Contact | null {
 	return checked.success ? checked.data : null;
 }
 
-/** An ISO time as the value of a datetime-local field in Japan time. */
+/** An ISO time as the value of a datetime-local field, on the survey's clock. */
 export function toLocalInput(iso: string | null): string {
 	if (!iso) return '';
-	return new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 16);
+	return dateTimeIn(new Date(iso), config.timeZone);
 }

@@ -1,6 +1,6 @@
 // Reads a CSV of paper questionnaires (one row each, columns named as in the entry form) and
 // checks every row; nothing is imported until every row is right.
-import Papa from 'papaparse';
+import { parseCsv } from '$lib/csv';
 import type { Questionnaire } from './schema';
 import { checkPaper, paperFields, type PaperForm } from './paper';
 import { INVITATION_FIELD } from './invitation-code';
@@ -25,9 +25,8 @@ export const paperColumns = (doc: Questionnaire, invitations: boolean) => [
 
 /** Reads and checks every row; the invitation codes' own check needs the database and is the caller's. */
 export function readPaperCsv(doc: Questionnaire, csv: string, invitations = false): PaperImport {
-	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-	const problems: ImportProblem[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: '', message: `CSV として読み取れません: ${e.message}` }));
-	const [header = [], ...body] = parsed.data;
+	const { rows, problems } = parseCsv(csv);
+	const [header = [], ...body] = rows;
 	const known = new Set(paperColumns(doc, invitations));
 	const names = header.map((h) => h.trim());
 	names.forEach((name) => {

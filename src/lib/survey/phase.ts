@@ -14,13 +14,3 @@ export function surveyPhase(s: Schedule, now: Date): Phase {
 	if (s.closesAt && now >= new Date(s.closesAt)) return 'closed';
 	return 'open';
 }
-
-/** The calendar day (YYYY-MM-DD) of a moment in a time zone: the only time a response keeps. */
-export function dayIn(now: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
-}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { TextSchema, type Language, type Questionnaire } from './schema';
 import { t } from './messages';
-import { formatDate } from '$lib/format';
+import { formatDate, formatTime } from '$lib/dates';
 import { NOT_KEPT, ON_DEVICE, RESPONSE_COLUMNS } from './stored-data';
 
 const ContactSchema = z.strictObject({
@@ -155,10 +155,10 @@ const WORDS = {
 	}
 } as const;
 
-/** The deadline as residents read it, in Japan time (2027年1月31日 23時59分). */
-function deadline(iso: string, lang: Language): string {
-	const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP', { timeZone: 'Asia/Tokyo', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
-	return lang === 'en' ? `${time} on ${formatDate(iso, lang)}` : `${formatDate(iso, lang)} ${time}`;
+/** The deadline as residents read it, on the survey's clock (2027年1月31日 23:59). */
+function deadline(iso: string, lang: Language, timeZone: string): string {
+	const time = formatTime(iso, lang, timeZone);
+	return lang === 'en' ? `${time} on ${formatDate(iso, lang, timeZone)}` : `${formatDate(iso, lang, timeZone)} ${time}`;
 }
 
 /** The contact in one line: office, phone and hours. */
@@ -169,14 +169,15 @@ export function contactLine(c: Contact | null, lang: Language): string {
 	return `${t(c.office, lang)}　${w.phone} ${c.phone}（${w.hours}：${t(c.hours, lang)}）`;
 }
 
-export function privacyNotice(doc: Questionnaire, s: PrivacySettings, lang: Language): Notice {
+/** The notice in one language; dates in the survey's time zone (SURVEY_TIME_ZONE). */
+export function privacyNotice(doc: Questionnaire, s: PrivacySettings, lang: Language, timeZone: string): Notice {
 	const w = WORDS[lang];
 	const contact = contactLine(s.contact, lang);
 	const end = retentionEnds(s.closesAt ?? s.closedAt, s.retentionYears);
 	return {
 		summary: [
 			w.anonymous,
-			s.closesAt ? w.minutesAndDeadline(s.minutes, deadline(s.closesAt, lang)) : w.minutes(s.minutes),
+			s.closesAt ? w.minutesAndDeadline(s.minutes, deadline(s.closesAt, lang, timeZone)) : w.minutes(s.minutes),
 			w.skip,
 			w.finalShort,
 			w.paperAndContact(contact)
@@ -187,7 +188,7 @@ export function privacyNotice(doc: Questionnaire, s: PrivacySettings, lang: Lang
 			{ heading: w.notStored, paragraphs: [t(NOT_KEPT, lang)] },
 			{ heading: w.onDevice, items: ON_DEVICE.map((d) => t(d, lang)), paragraphs: [w.onDeviceNote] },
 			{ heading: w.access, paragraphs: [t(doc.consent.access, lang)] },
-			{ heading: w.retention, paragraphs: [w.retentionText(s.retentionYears, end && formatDate(end, lang))] },
+			{ heading: w.retention, paragraphs: [w.retentionText(s.retentionYears, end && formatDate(end, lang, timeZone))] },
 			{ heading: w.publication, paragraphs: [w.publicationText(s.minCellSize)] },
 			{ heading: w.voluntaryHeading, paragraphs: [w.voluntary, w.final, w.paper] },
 			{ heading: w.inquiries, paragraphs: [contact] }

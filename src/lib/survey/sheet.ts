@@ -15,7 +15,9 @@
 //                                      "other (please specify)", points for an index
 //   min, max, integer, min_select, max_select, max_length, show_if, tags, value
 // Options, rows and labels belong to the question above them; questions to the section above.
-import Papa from 'papaparse';
+// Written like every other CSV here (formulas neutralised, numbers left numbers); read back
+// with the neutralisation undone, so a label starting with = or @ comes back as it was.
+import { parseCsv, toCsv } from '$lib/csv';
 import type { Condition, Questionnaire, Text } from './schema';
 import { checkQuestionnaire, type Problem } from './check-document';
 import { conditionToText, textToCondition } from './sheet-conditions';
@@ -27,6 +29,8 @@ export const COLUMNS = [
 ] as const;
 type Column = (typeof COLUMNS)[number];
 type SheetRow = Partial<Record<Column, string>>;
+// Numbers are written as numbers, so a negative one is not neutralised as a formula would be.
+type WrittenRow = Partial<Record<Column, string | number>>;
 
 const CONSENT_KEYS = ['purpose', 'stored', 'notStored', 'access', 'retention', 'publication', 'voluntary', 'contact', 'agree'] as const;
 const TEXT_META = ['title', 'description', 'thanks', ...CONSENT_KEYS.map((k) => `consent.${k}`)];
@@ -41,14 +45,14 @@ export interface SheetProblem {
 // ---- writing ----------------------------------------------------------------------------
 
 const flag = (b: boolean | undefined) => (b ? '1' : '');
-const num = (n: number | undefined) => (n === undefined ? '' : String(n));
+const num = (n: number | undefined) => (n === undefined ? '' : n);
 
-function textCells(prefix: 'label' | 'help', text: Text | undefined): SheetRow {
+function textCells(prefix: 'label' | 'help', text: Text | undefined): WrittenRow {
 	return text ? { [`${prefix}_ja`]: text.ja, [`${prefix}_easy`]: text.easy ?? '', [`${prefix}_en`]: text.en ?? '' } : {};
 }
 
-export function questionnaireToRows(doc: Questionnaire): SheetRow[] {
-	const rows: SheetRow[] = [{ kind: 'meta', key: 'format', value: String(doc.format) }];
+export function questionnaireToRows(doc: Questionnaire): WrittenRow[] {
+	const rows: WrittenRow[] = [{ kind: 'meta', key: 'format', value: doc.format }];
 	rows.push({ kind: 'meta', key: 'languages', value: doc.languages.join(',') });
 	rows.push({ kind: 'meta', key: 'title', ...textCells('label', doc.title) });
 	if (doc.description) rows.push({ kind: 'meta', key: 'description', ...textCells('label', doc.description) });
@@ -90,7 +94,7 @@ export function questionnaireToRows(doc: Questionnaire): SheetRow[] {
 				for (const o of q.options)
 					rows.push({
 						kind: 'option',
-						code: String(o.code),
+						code: o.code,
 						...textCells('label', o.label),
 						exclusive: flag(o.exclusive),
 						other: flag(o.other),
@@ -102,8 +106,7 @@ export function questionnaireToRows(doc: Questionnaire): SheetRow[] {
 }
 
 export function questionnaireToCsv(doc: Questionnaire): string {
-	const rows = questionnaireToRows(doc).map((r) => COLUMNS.map((c) => r[c] ?? ''));
-	return '\uFEFF' + Papa.unparse({ fields: [...COLUMNS], data: rows }, { newline: '\r\n' });
+	return toCsv(COLUMNS, questionnaireToRows(doc).map((r) => COLUMNS.map((c) => r[c] ?? '')));
 }
 
 // ---- reading ----------------------------------------------------------------------------
@@ -135,11 +138,8 @@ function columnFor(rest: string): string {
 }
 
 export function csvToQuestionnaire(csv: string): SheetResult {
-	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-	const problems: SheetProblem[] = [];
-	for (const e of parsed.errors)
-		problems.push({ row: (e.row ?? 0) + 1, column: '', message: `CSV として読み取れません: ${e.message}` });
-	const [header, ...body] = parsed.data;
+	const { rows: lines, problems } = parseCsv(csv, { restoreFormulae: true });
+	const [header, ...body] = lines;
 	if (!header) return { ok: false, problems: [{ row: 1, column: '', message: 'ファイルが空です。' }] };
 	const names = header.map((h) => h.trim());
 	names.forEach((name, i) => {

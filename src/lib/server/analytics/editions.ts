@@ -4,7 +4,7 @@
 import type { DB } from '../db';
 import * as surveys from '../surveys';
 import * as projects from '../projects';
-import { dataset } from './datasets';
+import { dataset } from './dataset-cache';
 import type { Dataset } from '$lib/analytics/dataset';
 import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { questionTable } from '$lib/analytics/frequencies';

@@ -2,7 +2,7 @@
 // bounds, and the raking weights computed from them for a dataset.
 //
 // weight_source.imported_at is when the weighting last changed (margins read or trimming set):
-// the dataset cache (datasets.ts) recomputes the weights when it moves.
+// the dataset cache (dataset-cache.ts) recomputes the weights when it moves.
 import type { DB } from '../db';
 import type { CodeVariable, Dataset } from '$lib/analytics/dataset';
 import { VALID } from '$lib/analytics/dataset';

@@ -1,6 +1,7 @@
-// The three encodings an analyst may choose: UTF-8 with a BOM (opens right in Japanese Excel),
-// UTF-8 without, and Shift_JIS (CP932) for older tools, where a character CP932 cannot hold is
-// found and reported before the download instead of being silently replaced.
+// CSV bytes, for the text $lib/csv writes and reads. Downloads: the three encodings an analyst
+// may choose, UTF-8 with a BOM (opens right in Japanese Excel), UTF-8 without, and Shift_JIS
+// (CP932) for older tools, where a character CP932 cannot hold is found and reported before the
+// download instead of being silently replaced. Uploads: UTF-8 or Shift_JIS, told apart.
 import iconv from 'iconv-lite';
 
 export const ENCODINGS = ['utf8bom', 'utf8', 'cp932'] as const;
@@ -52,7 +53,11 @@ export function notInCp932(text: string): string[] {
 	return found;
 }
 
-/** An uploaded CSV's text: UTF-8 (with or without a BOM) when it is valid UTF-8, else Shift_JIS (CP932) as Excel saves it. */
+/**
+ * An uploaded file's text: UTF-8 (with or without a BOM) when it is valid UTF-8, else Shift_JIS
+ * (CP932) as Japanese Excel saves a CSV. Japanese text in Shift_JIS is almost never valid UTF-8,
+ * so trying UTF-8 strictly first tells the two apart.
+ */
 export function decodeUpload(bytes: Uint8Array): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -60,3 +65,6 @@ export function decodeUpload(bytes: Uint8Array): string {
 		return iconv.decode(Buffer.from(bytes), 'cp932');
 	}
 }
+
+/** The text of an uploaded file (a CSV or a questionnaire's JSON), decoded as decodeUpload does. */
+export const uploadedText = async (file: Blob): Promise<string> => decodeUpload(new Uint8Array(await file.arrayBuffer()));

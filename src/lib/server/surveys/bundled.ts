@@ -1,6 +1,9 @@
 // The survey that comes with the system: the FY2022 digital-level questionnaire, installed and
 // opened on an empty database.
 import type { DB } from '../db';
+import { config } from '../config';
+import { surveyDay } from '../today';
+import { endOfMonth } from '$lib/dates';
 import bundled2022 from '$lib/survey/templates/digital-level-2022.json';
 import { BUNDLED_CONTACT } from '$lib/survey/privacy';
 import { count } from './records';
@@ -12,7 +15,7 @@ export const BUNDLED_SLUG = 'digital-2022';
 /**
  * On an empty database, installs and opens the bundled FY2022 digital-level survey, with the
  * city's contact (phone and hours marked for the city to fill in) and a deadline at the end of
- * the month after next (23:59 Japan time), as a mailed survey would have.
+ * the month after next (23:59 in the survey's time zone), as a mailed survey would have.
  */
 export function installBundled(db: DB, now = new Date()): boolean {
 	if (count(db) > 0) return false;
@@ -21,8 +24,7 @@ export function installBundled(db: DB, now = new Date()): boolean {
 		fiscalYear: 2022,
 		document: bundled2022
 	});
-	const japan = new Date(now.getTime() + 9 * 3600_000);
-	const deadline = new Date(Date.UTC(japan.getUTCFullYear(), japan.getUTCMonth() + 3, 1) - 60_000 - 9 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const deadline = endOfMonth(surveyDay(now), 2, config.timeZone).replace(/\.\d{3}Z$/, 'Z');
 	db.prepare('UPDATE survey SET contact = ? WHERE id = ?').run(JSON.stringify(BUNDLED_CONTACT), surveyId);
 	publish(db, surveyId, versionId, { closesAt: deadline });
 	return true;

@@ -8,7 +8,8 @@ import * as surveys from '$lib/server/surveys';
 import * as responses from '$lib/server/responses';
 import { offeredLanguage, pagePreferences } from '$lib/server/preferences';
 import { RateLimiter } from '$lib/server/rate-limit';
-import { dayIn, surveyPhase } from '$lib/survey/phase';
+import { surveyPhase } from '$lib/survey/phase';
+import { surveyDay } from '$lib/server/today';
 import { forResident } from '$lib/survey/for-resident';
 import { checkAnswers, formValues } from '$lib/survey/validate-answers';
 import type { InvitationProblem, SubmitFailure } from '$lib/survey/submission';
@@ -86,7 +87,7 @@ export const load: PageServerLoad = (event) => {
 		document: forResident(document, lang),
 		submissionKey: responses.newSubmissionKey(),
 		invitation: typed === null ? undefined : formatCode(normalizeCode(typed)!),
-		notice: privacyNotice(document, survey, lang),
+		notice: privacyNotice(document, survey, lang, config.timeZone),
 		footer
 	};
 };
@@ -141,7 +142,7 @@ export const actions: Actions = {
 			answers,
 			channel: 'web',
 			language: lang,
-			day: dayIn(new Date(), config.timeZone),
+			day: surveyDay(),
 			submissionKey: key,
 			invitation
 		});

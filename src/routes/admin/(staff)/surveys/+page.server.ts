@@ -12,16 +12,21 @@ import { checkQuestionnaire } from '$lib/survey/check-document';
 import { csvToQuestionnaire, type SheetProblem } from '$lib/survey/sheet';
 import template from '$lib/survey/templates/digital-level-2022.json';
 import { readUpload, uploadTooLarge, type FormFields } from '$lib/server/form-body';
+import { surveyDay } from '$lib/server/today';
+import { fiscalYearOf } from '$lib/dates';
+import { uploadedText } from '$lib/server/csv/encoding';
 
 export const load: PageServerLoad = (event) => {
 	requireStaff(event, 'designer');
-	return { surveys: surveys.listForStaff(db(), new Date()) };
+	// The year a new survey is usually for: the next fiscal year, on the survey's calendar.
+	return { surveys: surveys.listForStaff(db(), new Date()), nextFiscalYear: fiscalYearOf(surveyDay()) + 1 };
 };
 
+/** The uploaded file's text: UTF-8 or, as Japanese Excel saves a CSV, Shift_JIS. */
 async function uploaded(data: FormFields): Promise<string | undefined> {
 	const file = data.get('file');
 	if (!(file instanceof File) || file.size === 0) return undefined;
-	return await file.text();
+	return await uploadedText(file);
 }
 
 export const actions: Actions = {
@@ -48,7 +53,7 @@ export const actions: Actions = {
 			else if (source === 'json') {
 				let parsed: unknown;
 				try {
-					parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+					parsed = JSON.parse(text);
 				} catch {
 					problems.push('JSON として読み取れません。');
 				}

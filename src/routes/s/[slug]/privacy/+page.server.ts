@@ -7,6 +7,7 @@ import * as surveys from '$lib/server/surveys';
 import { offeredLanguage, pagePreferences } from '$lib/server/preferences';
 import { forResident } from '$lib/survey/for-resident';
 import { footerOf, privacyNotice } from '$lib/survey/privacy';
+import { config } from '$lib/server/config';
 
 export const load: PageServerLoad = ({ params, locals, url }) => {
 	const prefs = pagePreferences(url, locals);
@@ -21,7 +22,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		size: prefs.size,
 		languages: document.languages,
 		title: forResident(document, lang).title,
-		notice: privacyNotice(document, survey, lang),
+		notice: privacyNotice(document, survey, lang, config.timeZone),
 		footer: footerOf(survey.slug, survey.contact, lang)
 	};
 };

@@ -5,7 +5,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
-import { dataset, warm } from '$lib/server/analytics/datasets';
+import { dataset, warm } from '$lib/server/analytics/dataset-cache';
 import { questionTables } from '$lib/analytics/frequencies';
 import { publishTables } from '$lib/analytics/published-tables';
 import { NO_FILTERS, select } from '$lib/analytics/selection';

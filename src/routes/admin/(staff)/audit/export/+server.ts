@@ -5,8 +5,9 @@ import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { auditFilterFrom } from '$lib/server/audit-filter';
-import { toCsv } from '$lib/server/csv/cells';
+import { toCsv } from '$lib/csv';
 import { actionName } from '$lib/staff/labels';
+import { surveyDay } from '$lib/server/today';
 
 export const GET: RequestHandler = (event) => {
 	const admin = requireStaff(event, 'admin');
@@ -16,11 +17,10 @@ export const GET: RequestHandler = (event) => {
 		e.id, e.at, e.actor, e.action, actionName(e.action), e.target, JSON.stringify(e.detail)
 	]);
 	const csv = toCsv(['id', 'at_utc', 'actor', 'action', 'action_ja', 'target', 'detail'], rows);
-	const day = new Date().toISOString().slice(0, 10);
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="audit-log_${day}.csv"`
+			'Content-Disposition': `attachment; filename="audit-log_${surveyDay()}.csv"`
 		}
 	});
 };

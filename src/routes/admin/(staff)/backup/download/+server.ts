@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { config } from '$lib/server/config';
 import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { BackupCheckError, backupFileName, makeBackup } from '$lib/server/backup';
-import { dayIn } from '$lib/survey/phase';
+import { surveyDay } from '$lib/server/today';
 
 export const GET: RequestHandler = async (event) => {
 	const admin = requireStaff(event, 'admin');
@@ -30,7 +29,7 @@ export const GET: RequestHandler = async (event) => {
 		headers: {
 			'Content-Type': 'application/vnd.sqlite3',
 			'Content-Length': String(bytes),
-			'Content-Disposition': `attachment; filename="${backupFileName(dayIn(new Date(), config.timeZone))}"`
+			'Content-Disposition': `attachment; filename="${backupFileName(surveyDay())}"`
 		}
 	});
 };

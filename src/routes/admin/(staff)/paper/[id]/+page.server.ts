@@ -3,8 +3,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
-import { config } from '$lib/server/config';
-import { dayIn } from '$lib/survey/phase';
+import { surveyDay } from '$lib/server/today';
 import { InvitationTaken, invitationProblem, paperCount, storePaper } from '$lib/server/clerk';
 import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { clerkSurvey } from '$lib/server/survey-guard';
@@ -56,7 +55,7 @@ export const actions: Actions = {
 			errors[INVITATION_FIELD] = 'この招待コードは、たった今ほかの回答に使われました。入力せずに担当者へ確認してください。';
 			return fail(409, { values, errors });
 		}
-		audit.countForDay(db(), user, 'paper.entry', `survey:${survey.slug}`, dayIn(new Date(), config.timeZone));
+		audit.countForDay(db(), user, 'paper.entry', `survey:${survey.slug}`, surveyDay());
 		return { saved: paperCount(survey.id) };
 	}
 };

@@ -8,6 +8,7 @@ import { checkQuestionnaire } from '$lib/survey/check-document';
 import { forResident } from '$lib/survey/for-resident';
 import type { Language } from '$lib/survey/schema';
 import { footerOf, privacyNotice } from '$lib/survey/privacy';
+import { config } from '$lib/server/config';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
@@ -27,7 +28,7 @@ export const load: PageServerLoad = (event) => {
 		lang,
 		document: forResident(document, lang),
 		languages: document.languages,
-		notice: privacyNotice(document, survey, lang),
+		notice: privacyNotice(document, survey, lang, config.timeZone),
 		footer: footerOf(survey.slug, survey.contact, lang)
 	};
 };

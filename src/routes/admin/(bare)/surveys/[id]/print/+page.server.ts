@@ -7,6 +7,7 @@ import * as surveys from '$lib/server/surveys';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { privacyNotice } from '$lib/survey/privacy';
+import { config } from '$lib/server/config';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
@@ -14,5 +15,5 @@ export const load: PageServerLoad = (event) => {
 	const source = wantDraft ? surveys.draft(db(), survey.id)?.document : surveys.editable(db(), survey);
 	const checked = source ? checkQuestionnaire(source) : undefined;
 	if (!checked?.ok) error(409, '調査票に問題があるため印刷用を作れません。');
-	return { surveyId: survey.id, fiscalYear: survey.fiscalYear, document: checked.doc, notice: privacyNotice(checked.doc, survey, 'ja') };
+	return { surveyId: survey.id, fiscalYear: survey.fiscalYear, document: checked.doc, notice: privacyNotice(checked.doc, survey, 'ja', config.timeZone) };
 };

@@ -6,7 +6,7 @@ import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems, exportFileName, exportStream } from '$lib/server/data-export';
 import { readExportChoice } from '$lib/server/export-form';
 import { charset } from '$lib/server/csv/encoding';
-import { warm } from '$lib/server/analytics/datasets';
+import { warm } from '$lib/server/analytics/dataset-cache';
 
 export const GET: RequestHandler = async (event) => {
 	const { user, survey } = analystSurvey(event);

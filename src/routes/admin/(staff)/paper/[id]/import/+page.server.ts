@@ -4,14 +4,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
-import { config } from '$lib/server/config';
-import { dayIn } from '$lib/survey/phase';
+import { surveyDay } from '$lib/server/today';
 import { InvitationTaken, invitationProblems, storePaper } from '$lib/server/clerk';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { csvRow, readPaperCsv, type PaperImport } from '$lib/survey/paper-import';
 import type { Questionnaire } from '$lib/survey/schema';
 import { INVITATION_FIELD } from '$lib/survey/invitation-code';
-import { decodeUpload } from '$lib/server/csv/encoding';
+import { uploadedText } from '$lib/server/csv/encoding';
 import { readForm, readUpload, STAFF_DOCUMENT_FORM, text, uploadTooLarge } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
@@ -42,7 +41,7 @@ export const actions: Actions = {
 		const file = data.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルを選んでください。' }] });
 		if (file.size > MAX) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルが大きすぎます（5 MB まで）。' }] });
-		const csv = decodeUpload(new Uint8Array(await file.arrayBuffer()));
+		const csv = await uploadedText(file);
 		const result = read(survey, document, csv);
 		if (!result.ok) return fail(400, { problems: result.problems });
 		return { ready: { csv, count: result.forms.length, name: file.name } };
@@ -61,7 +60,7 @@ export const actions: Actions = {
 			const message = 'この招待コードは、確認のあとでほかの回答に使われました。何も取り込んでいません。';
 			return fail(409, { problems: [{ row: csvRow(e.index), column: INVITATION_FIELD, message }] });
 		}
-		audit.countForDay(db(), user, 'paper.import', `survey:${survey.slug}`, dayIn(new Date(), config.timeZone), count);
+		audit.countForDay(db(), user, 'paper.import', `survey:${survey.slug}`, surveyDay(), count);
 		redirect(303, `/admin/paper/${survey.id}/import?imported=${count}`);
 	}
 };

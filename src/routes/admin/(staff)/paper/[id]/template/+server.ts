@@ -2,7 +2,7 @@
 import type { RequestHandler } from '@sveltejs/kit';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { paperColumns } from '$lib/survey/paper-import';
-import { toCsv } from '$lib/server/csv/cells';
+import { toCsv } from '$lib/csv';
 
 export const GET: RequestHandler = (event) => {
 	const { survey, document } = clerkSurvey(event);

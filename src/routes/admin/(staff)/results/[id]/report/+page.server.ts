@@ -3,11 +3,12 @@
 import type { PageServerLoad } from './$types';
 import { resultsContext } from '$lib/server/results-page';
 import { db } from '$lib/server/db';
-import { warm } from '$lib/server/analytics/datasets';
+import { warm } from '$lib/server/analytics/dataset-cache';
 import { editionChain, projectReport } from '$lib/server/analytics/editions';
+import { surveyDay } from '$lib/server/today';
 
 export const load: PageServerLoad = async (event) => {
 	const { survey, view } = await resultsContext(event);
 	await warm(db(), editionChain(db(), survey.id).map((s) => s.id));
-	return { ...view, report: projectReport(db(), survey.id), printedOn: new Date().toISOString().slice(0, 10) };
+	return { ...view, report: projectReport(db(), survey.id), printedOn: surveyDay() };
 };

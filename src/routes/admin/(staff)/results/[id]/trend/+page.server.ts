@@ -2,7 +2,7 @@
 import type { PageServerLoad } from './$types';
 import { resultsContext } from '$lib/server/results-page';
 import { db } from '$lib/server/db';
-import { warm } from '$lib/server/analytics/datasets';
+import { warm } from '$lib/server/analytics/dataset-cache';
 import { editionChain, trend } from '$lib/server/analytics/editions';
 
 export const load: PageServerLoad = async (event) => {

@@ -11,7 +11,7 @@ import * as weighting from '$lib/server/analytics/weighting';
 import * as surveys from '$lib/server/surveys';
 import { readMargins, MARGIN_COLUMNS, marginCode } from '$lib/analytics/margins';
 import { marginTable } from '$lib/analytics/weight-shares';
-import { decodeUpload } from '$lib/server/csv/encoding';
+import { uploadedText } from '$lib/server/csv/encoding';
 import { readForm, readUpload, STAFF_FORM, text, uploadTooLarge } from '$lib/server/form-body';
 import { effectiveN } from '$lib/analytics/frequencies';
 import type { CodeVariable } from '$lib/analytics/dataset';
@@ -83,7 +83,7 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルを選んでください。' }], note });
 		if (file.size > MAX) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルが大きすぎます（1 MB まで）。' }], note });
 		const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
-		const result = readMargins(doc, decodeUpload(new Uint8Array(await file.arrayBuffer())));
+		const result = readMargins(doc, await uploadedText(file));
 		if (!result.ok) return fail(400, { problems: result.problems, note });
 		const joint = result.margins.filter((m) => m.code2 !== undefined).length;
 		db().transaction(() => {

@@ -6,6 +6,7 @@ import * as audit from '$lib/server/audit';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { questionnaireToCsv } from '$lib/survey/sheet';
 import { checkQuestionnaire } from '$lib/survey/check-document';
+import { surveyDay } from '$lib/server/today';
 
 export const GET: RequestHandler = (event) => {
 	const { user, survey } = designerSurvey(event);
@@ -24,7 +25,7 @@ export const GET: RequestHandler = (event) => {
 	if (format === 'csv' && !checked.ok)
 		error(409, 'この下書きには問題があるため CSV にできません。JSON でダウンロードするか、問題を直してください。');
 	audit.record(db(), user, 'export.questionnaire', `survey:${survey.slug}`, { version: row.version, format });
-	const name = `${survey.slug}_v${row.version}_${new Date().toISOString().slice(0, 10)}`;
+	const name = `${survey.slug}_v${row.version}_${surveyDay()}`;
 	const body = checked.ok && format === 'csv' ? questionnaireToCsv(checked.doc) : JSON.stringify(document, null, '\t');
 	return new Response(body, {
 		headers: {

@@ -4,7 +4,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { config } from '$lib/server/config';
 import * as surveys from '$lib/server/surveys';
 import * as audit from '$lib/server/audit';
 import * as invitations from '$lib/server/invitations';
@@ -12,7 +11,7 @@ import { letters } from '$lib/server/invitation-letters';
 import { contactLine } from '$lib/survey/privacy';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { checkQuestionnaire } from '$lib/survey/check-document';
-import { dayIn } from '$lib/survey/phase';
+import { surveyDay } from '$lib/server/today';
 import type { Survey } from '$lib/server/surveys';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
@@ -56,7 +55,7 @@ export const actions: Actions = {
 			...(greeting.length <= MAX_GREETING ? [] : [`あいさつ文は ${MAX_GREETING.toLocaleString('ja-JP')} 文字までにしてください。`])
 		];
 		if (problems.length) return fail(400, { count: typed, greeting, problems });
-		const { batchId, codes } = invitations.issue(db(), survey.id, count, dayIn(new Date(), config.timeZone));
+		const { batchId, codes } = invitations.issue(db(), survey.id, count, surveyDay());
 		audit.record(db(), user, 'invitation.issue', `survey:${survey.slug}`, { batchId, count });
 		return {
 			issued: {

@@ -7,10 +7,9 @@ import * as audit from '$lib/server/audit';
 import * as invitations from '$lib/server/invitations';
 import { invitationUrl } from '$lib/server/invitation-letters';
 import { designerSurvey } from '$lib/server/survey-guard';
-import { toCsv } from '$lib/server/csv/cells';
+import { toCsv } from '$lib/csv';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
-import { dayIn } from '$lib/survey/phase';
-import { config } from '$lib/server/config';
+import { surveyDay } from '$lib/server/today';
 import { readForm, STAFF_DOCUMENT_FORM } from '$lib/server/form-body';
 
 export const POST: RequestHandler = async (event) => {
@@ -23,7 +22,7 @@ export const POST: RequestHandler = async (event) => {
 		error(409, 'この調査のまだ使われていない招待コードだけをダウンロードできます。');
 	audit.record(db(), user, 'export.invitations', `survey:${survey.slug}`, { count: codes.length });
 	const rows = (codes as string[]).map((c) => [formatCode(c), invitationUrl(event.url.origin, survey.slug, c)]);
-	const name = `${survey.slug}_invitations_${dayIn(new Date(), config.timeZone)}.csv`;
+	const name = `${survey.slug}_invitations_${surveyDay()}.csv`;
 	return new Response(toCsv(['招待コード', '回答用アドレス'], rows), {
 		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` }
 	});
