@@ -56,9 +56,12 @@ describe('the dataset cache', () => {
 		addSynthetic(db, surveyId, { count: 5, seed: 1, from: '2026-11-01', to: '2026-11-02' });
 		const grown = dataset(db, surveyId);
 		expect(grown.size).toBe(7);
-		// Appending the new responses gives the same tables as reading everything again.
+		// Appending the new responses gives the same tables as reading everything again: every
+		// question's, with its base (who it was shown to), and the derived index and persona.
 		const fresh = loadDataset(db, surveyId);
-		const tables = (d: typeof fresh) => JSON.stringify(questionTables(d, select(d, NO_FILTERS)).map((t) => [t.key, t.base, t.categories]));
+		const tables = (d: typeof fresh) =>
+			JSON.stringify(d.variables.map((v) => questionTable(d, v, select(d, NO_FILTERS))).map((t) => [t.key, t.base, t.categories]));
+		expect(grown.variables.filter((v) => v.derived).map((v) => v.key)).toEqual(expect.arrayContaining(['DSI', 'DSI_SCORE', 'DSI.safety', 'PERSONA']));
 		expect(tables(grown)).toBe(tables(fresh));
 		expect([...grown.days]).toEqual([...fresh.days]);
 		db.prepare('DELETE FROM response WHERE synthetic = 1').run();

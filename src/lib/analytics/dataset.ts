@@ -144,6 +144,8 @@ export class DatasetBuilder {
 	private synthetic: Uint8Array;
 	private variables: Variable[];
 	private byKey: Map<string, Variable>;
+	/** The dataset copyFrom started from: its responses' masks need not be worked out again. */
+	private previous?: Dataset;
 
 	constructor(
 		private doc: Questionnaire,
@@ -177,6 +179,7 @@ export class DatasetBuilder {
 			if (v.kind === 'multi' && o.kind === 'multi') for (const [code, a] of v.chosen) a.set(o.chosen.get(code)!);
 		}
 		this.filled = old.size;
+		this.previous = old;
 	}
 
 	/** Adds a response and returns its position. */
@@ -235,10 +238,15 @@ export class DatasetBuilder {
 			byKey: this.byKey,
 			shown: new Map()
 		};
+		// Whether a question was shown to a response depends on that response's answers alone, so
+		// the responses of the dataset copied from keep their masks; only the new ones are tested.
+		const from = this.previous?.size ?? 0;
 		for (const s of this.doc.sections)
 			for (const q of s.questions) {
 				const conditions = [s.showIf, q.showIf].filter((c): c is Condition => !!c);
-				data.shown.set(q.key, conditionMask(data, conditions.length ? { all: conditions } : undefined));
+				const mask = conditionMask(data, conditions.length ? { all: conditions } : undefined, from);
+				if (this.previous) mask.set(this.previous.shown.get(q.key)!);
+				data.shown.set(q.key, mask);
 			}
 		// Matrix rows share their question's mask, so every variable finds its own by key.
 		for (const v of this.variables) data.shown.set(v.key, data.shown.get(v.question.key)!);
@@ -314,12 +322,12 @@ function clausesOf(condition: Condition, out: Clause[] = []): Clause[] {
 	return out;
 }
 
-/** Which responses satisfy a condition (all of them when there is none). */
-export function conditionMask(data: Dataset, condition: Condition | undefined): Uint8Array {
+/** Which responses satisfy a condition (all of them when there is none); from a position on, the rest left 0. */
+export function conditionMask(data: Dataset, condition: Condition | undefined, from = 0): Uint8Array {
 	const out = new Uint8Array(data.size);
-	if (!condition) return out.fill(1);
+	if (!condition) return out.fill(1, from);
 	const seers = new Map(clausesOf(condition).map((c) => [c, columnSeen(data, c)]));
-	for (let i = 0; i < data.size; i++) out[i] = conditionHolds(condition, (c) => seers.get(c)!(i)) ? 1 : 0;
+	for (let i = from; i < data.size; i++) out[i] = conditionHolds(condition, (c) => seers.get(c)!(i)) ? 1 : 0;
 	return out;
 }
 

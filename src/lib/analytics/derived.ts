@@ -3,7 +3,7 @@
 // (with "not assessed" as its own category), each index area's level, and the 0–100 score.
 import type { Answers } from '$lib/survey/answers';
 import type { MaturityIndex } from '$lib/survey/schema';
-import { addDerived, codesOf, conditionMask, derivedCodeVariable, UNREADABLE, VALID, type Dataset, type NumberVariable } from './dataset';
+import { addDerived, codesOf, conditionMask, derivedCodeVariable, UNREADABLE, VALID, type Dataset, type NumberVariable, type Variable } from './dataset';
 import { conditionKeys, maturityIndex, scoreTable } from './maturity-index';
 import { PERSONA_KEY, PERSONA_LABEL, PERSONA_QUESTIONS, PERSONAS } from './personas';
 
@@ -35,7 +35,19 @@ function answersAt(data: Dataset, keys: string[], i: number): Answers {
 	return answers;
 }
 
-function* addIndex(data: Dataset, index: MaturityIndex): Generator<void> {
+/**
+ * Starts a derived variable from its values in an earlier dataset of the same responses and
+ * more: each is computed from one response's own answers, so only the new ones need computing.
+ */
+function carry(v: Variable, previous: Dataset | undefined): void {
+	const o = previous?.byKey.get(v.key);
+	if (!o || o.kind !== v.kind) return;
+	v.state.set(o.state);
+	if (v.kind === 'code' && o.kind === 'code') v.codes.set(o.codes);
+	if (v.kind === 'number' && o.kind === 'number') v.values.set(o.values);
+}
+
+function* addIndex(data: Dataset, index: MaturityIndex, previous: Dataset | undefined): Generator<void> {
 	const scores = scoreTable(data.doc);
 	const keys = [...new Set([...index.areas.map((a) => a.question), ...conditionKeys(index.notAssessedIf)])];
 	const level = derivedCodeVariable(data, index.key, index.name.ja, [
@@ -55,7 +67,10 @@ function* addIndex(data: Dataset, index: MaturityIndex): Generator<void> {
 	};
 	/** Those the index judges at all (not excluded): its areas and score apply to them. */
 	const judged = new Uint8Array(data.size);
-	for (let i = 0; i < data.size; i++) {
+	for (const v of [level, score, ...areas]) carry(v, previous);
+	const judgedBefore = previous?.shown.get(score.key);
+	if (judgedBefore) judged.set(judgedBefore);
+	for (let i = judgedBefore ? previous!.size : 0; i < data.size; i++) {
 		if (i % STEP === STEP - 1) yield;
 		const r = maturityIndex(index, answersAt(data, keys, i), scores);
 		if (!r.assessed && r.reason === 'excluded') {
@@ -85,13 +100,15 @@ function* addIndex(data: Dataset, index: MaturityIndex): Generator<void> {
 	for (const v of [score, ...areas]) addDerived(data, v, judged);
 }
 
-function addPersona(data: Dataset): void {
+function addPersona(data: Dataset, previous: Dataset | undefined): void {
 	if (!PERSONA_QUESTIONS.every((k) => data.byKey.has(k))) return;
 	const v = derivedCodeVariable(data, PERSONA_KEY, PERSONA_LABEL, PERSONAS);
+	carry(v, previous);
+	const from = previous?.byKey.has(v.key) ? previous.size : 0;
 	// Only those who said their age group can be placed.
-	const known = conditionMask(data, { all: [{ question: 'F1', op: 'answered' }] });
-	const masks = PERSONAS.map((p) => conditionMask(data, p.condition));
-	for (let i = 0; i < data.size; i++) {
+	const known = conditionMask(data, { all: [{ question: 'F1', op: 'answered' }] }, from);
+	const masks = PERSONAS.map((p) => conditionMask(data, p.condition, from));
+	for (let i = from; i < data.size; i++) {
 		if (!known[i]) continue;
 		const n = masks.findIndex((m) => m[i] === 1);
 		v.state[i] = VALID;
@@ -103,13 +120,14 @@ function addPersona(data: Dataset): void {
 /** Responses computed between two pauses, when the caller takes them (see addDerivedInSteps). */
 const STEP = 5000;
 
-function* derive(data: Dataset): Generator<void> {
-	if (data.doc.index) yield* addIndex(data, data.doc.index);
-	addPersona(data);
+function* derive(data: Dataset, previous?: Dataset): Generator<void> {
+	if (data.doc.index) yield* addIndex(data, data.doc.index, previous);
+	addPersona(data, previous);
 }
 
-export function addDerivedVariables(data: Dataset): Dataset {
-	for (const _ of derive(data));
+/** Adds the derived variables; given the dataset this one was copied from, computes only the responses added since. */
+export function addDerivedVariables(data: Dataset, previous?: Dataset): Dataset {
+	for (const _ of derive(data, previous));
 	return data;
 }
 

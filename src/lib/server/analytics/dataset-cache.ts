@@ -79,7 +79,7 @@ function extended(db: DB, surveyId: number, old: Cached, now: State): Loaded | u
 	const builder = new DatasetBuilder(old.data.doc, old.data.size + added);
 	builder.copyFrom(old.data);
 	for (const r of rows) addRow(builder, old.ids, r);
-	return { data: addDerivedVariables(builder.finish()), ids: old.ids };
+	return { data: addDerivedVariables(builder.finish(), old.data), ids: old.ids };
 }
 
 type Cached = Loaded & { state: State };
