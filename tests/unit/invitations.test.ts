@@ -20,7 +20,7 @@ let db: Database.Database;
 let invitations: typeof import('../../src/lib/server/invitations');
 let responses: typeof import('../../src/lib/server/responses');
 let route: typeof import('../../src/routes/s/[slug]/+page.server');
-let clerk: typeof import('../../src/lib/server/clerk');
+let paperEntries: typeof import('../../src/lib/server/paper-entries');
 let surveyId: number;
 let otherId: number;
 let versionId: number;
@@ -31,7 +31,7 @@ beforeAll(async () => {
 	invitations = await import('../../src/lib/server/invitations');
 	responses = await import('../../src/lib/server/responses');
 	route = await import('../../src/routes/s/[slug]/+page.server');
-	clerk = await import('../../src/lib/server/clerk');
+	paperEntries = await import('../../src/lib/server/paper-entries');
 	db = dbModule.db();
 	surveys.installBundled(db);
 	const found = surveys.findPublished(db, 'digital-2022')!;
@@ -203,22 +203,22 @@ describe('paper questionnaires with a code', () => {
 	it('use up their codes, all of them or none', () => {
 		const codes = invitations.issue(db, surveyId, 3, '2026-12-03').codes;
 		const before = responseCount();
-		expect(clerk.storePaper(surveyId, versionId, [form(codes[0]), form()], 'import')).toBe(2);
+		expect(paperEntries.storePaper(surveyId, versionId, [form(codes[0]), form()], 'import')).toBe(2);
 		expect(invitations.check(db, surveyId, codes[0])).toBe('used');
 		// The second code is already used: neither questionnaire is stored, and the first code stays free.
-		expect(() => clerk.storePaper(surveyId, versionId, [form(codes[1]), form(codes[0])], 'import')).toThrow(clerk.InvitationTaken);
+		expect(() => paperEntries.storePaper(surveyId, versionId, [form(codes[1]), form(codes[0])], 'import')).toThrow(paperEntries.InvitationTaken);
 		expect(invitations.check(db, surveyId, codes[1])).toBe('valid');
 		expect(responseCount()).toBe(before + 2);
 	});
 
 	it('are checked before storing: unreadable, unknown, used, or twice in one file', () => {
 		const [fresh, used] = invitations.issue(db, surveyId, 2, '2026-12-03').codes;
-		clerk.storePaper(surveyId, versionId, [form(used)], 'paper');
-		expect(clerk.invitationProblem(surveyId, fresh)).toBeUndefined();
-		expect(clerk.invitationProblem(surveyId, '12-34')).toBe('招待コードは 12 けたの数字です。');
-		expect(clerk.invitationProblem(surveyId, '000000000001')).toContain('この調査の招待コードにありません');
-		expect(clerk.invitationProblem(surveyId, used)).toContain('すでに回答に使われています');
-		expect(clerk.invitationProblems(surveyId, [form(fresh), form(), form(formatCode(fresh)), form(used)])).toEqual([
+		paperEntries.storePaper(surveyId, versionId, [form(used)], 'paper');
+		expect(paperEntries.invitationProblem(surveyId, fresh)).toBeUndefined();
+		expect(paperEntries.invitationProblem(surveyId, '12-34')).toBe('招待コードは 12 けたの数字です。');
+		expect(paperEntries.invitationProblem(surveyId, '000000000001')).toContain('この調査の招待コードにありません');
+		expect(paperEntries.invitationProblem(surveyId, used)).toContain('すでに回答に使われています');
+		expect(paperEntries.invitationProblems(surveyId, [form(fresh), form(), form(formatCode(fresh)), form(used)])).toEqual([
 			{ row: 4, column: '招待コード', message: 'この招待コードは 2 行目にもあります。' },
 			{ row: 5, column: '招待コード', message: expect.stringContaining('すでに回答に使われています') }
 		]);

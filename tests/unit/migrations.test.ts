@@ -12,6 +12,10 @@ import * as surveys from '../../src/lib/server/surveys';
 import { exportStream, type Kind } from '../../src/lib/server/data-export';
 import type { ValueMode } from '../../src/lib/survey/export-columns';
 import { tempDatabasePath } from './support/temp-db';
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+import { codeKey } from '../../src/lib/server/code-key';
+import { mixPool } from '../../src/lib/server/responses';
+import { decodeAnswers, storedAnswer } from '../../src/lib/survey/stored-answers';
 
 const FIXTURE = 'tests/fixtures/main-2026-12-01';
 const expected = JSON.parse(readFileSync(`${FIXTURE}/exports.json`, 'utf8')) as Record<string, { bytes: number; sha256: string }>;
@@ -56,5 +60,44 @@ describe('a database of main before migration 012', () => {
 		const [slug, kind, values] = name.split(' ') as [string, Kind, ValueMode];
 		const bytes = await exported(surveys.findPublished(db, slug)!.survey.id, kind, values);
 		expect({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual(expected[name]);
+	});
+});
+
+describe('a response an earlier release left waiting in the pool', () => {
+	it('is stored with its answers when its day is over, though it was sealed in the old shape', () => {
+		// Sealed as the release before this one sealed: the answers as `rows` of objects, a
+		// valid one without status or skip flag, in a padded AES-256-GCM box.
+		const old = {
+			id: 'pooled-by-an-earlier-release',
+			surveyId: surveys.findPublished(db, 'digital-2022')!.survey.id,
+			versionId: surveys.findPublished(db, 'digital-2022')!.versionId,
+			channel: 'paper',
+			language: 'ja',
+			day: '2026-11-30',
+			rows: [
+				{ questionKey: 'F1', rowKey: '', code: 3, number: null, text: null },
+				{ questionKey: 'T2', rowKey: '', code: null, number: null, text: null, status: 'invalid', skipped: 0 },
+				{ questionKey: 'C4', rowKey: '', code: null, number: null, text: '古い形で待っていた回答', status: 'valid', skipped: 1 }
+			]
+		};
+		const key = createHmac('sha256', codeKey(temp.file)).update('response-pool seal v1').digest();
+		const text = Buffer.from(JSON.stringify(old));
+		const padded = Buffer.alloc(2048);
+		padded.writeUInt32BE(text.length, 0);
+		text.copy(padded, 4);
+		const iv = randomBytes(12);
+		const cipher = createCipheriv('aes-256-gcm', key, iv);
+		const body = Buffer.concat([cipher.update(padded), cipher.final()]);
+		db.prepare('INSERT INTO response_pool (tag, survey_id, received_on, sealed) VALUES (?, ?, ?, ?)').run(
+			randomBytes(32), old.surveyId, old.day, Buffer.concat([iv, cipher.getAuthTag(), body])
+		);
+		expect(mixPool(db, '2026-12-01')).toBe(1);
+		const stored = db.prepare('SELECT channel, submitted_on, answers FROM response WHERE id = ?').get(old.id) as { channel: string; submitted_on: string; answers: string };
+		expect(stored).toMatchObject({ channel: 'paper', submitted_on: '2026-11-30' });
+		expect(decodeAnswers(stored.answers)).toEqual([
+			storedAnswer('F1', { code: 3 }),
+			storedAnswer('T2', { status: 'invalid' }),
+			storedAnswer('C4', { text: '古い形で待っていた回答', skipped: 1 })
+		]);
 	});
 });

@@ -49,16 +49,16 @@ describe('the settings form in New York', () => {
 	};
 
 	it('reads the times typed in on New York’s clock, summer and winter', async () => {
-		const { readSettings } = await import('../../src/lib/server/survey-form');
-		const { settings, problems } = readSettings(fields({ opensAt: '2026-07-01T09:00', closesAt: '2026-12-01T09:00' }), db, 0);
-		expect(problems).toEqual([]);
-		expect(settings.opensAt).toBe('2026-07-01T13:00:00.000Z');
-		expect(settings.closesAt).toBe('2026-12-01T14:00:00.000Z');
-		expect(readSettings(fields({ opensAt: '2026-02-30T09:00' }), db, 0).problems).toEqual(['日時の形式が正しくありません。']);
+		const { settingsForm } = await import('../../src/lib/server/settings-form');
+		const { parseForm } = await import('../../src/lib/server/form-schema');
+		const read = parseForm(fields({ opensAt: '2026-07-01T09:00', closesAt: '2026-12-01T09:00' }), settingsForm(db, 0));
+		expect(read.ok && read.value).toMatchObject({ opensAt: '2026-07-01T13:00:00.000Z', closesAt: '2026-12-01T14:00:00.000Z' });
+		const impossible = parseForm(fields({ opensAt: '2026-02-30T09:00' }), settingsForm(db, 0));
+		expect(!impossible.ok && impossible.problems).toEqual(['日時の形式が正しくありません。']);
 	});
 
 	it('shows stored times on New York’s clock', async () => {
-		const { toLocalInput } = await import('../../src/lib/server/survey-form');
+		const { toLocalInput } = await import('../../src/lib/server/settings-form');
 		expect(toLocalInput('2026-07-01T13:00:00.000Z')).toBe('2026-07-01T09:00');
 		expect(toLocalInput('2026-12-01T14:00:00.000Z')).toBe('2026-12-01T09:00');
 		expect(toLocalInput(null)).toBe('');

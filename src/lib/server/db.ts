@@ -57,6 +57,21 @@ export function openDatabase(file: string): DB {
 	return db;
 }
 
+const statements = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/**
+ * A statement compiled once per connection, for the few every resident's submission runs
+ * (compiling costs more than running them). Only for statements run one way: pluck() and raw()
+ * change a statement for every later user, so those stay with db.prepare.
+ */
+export function statement(db: DB, sql: string): Database.Statement {
+	let byText = statements.get(db);
+	if (!byText) statements.set(db, (byText = new Map()));
+	let s = byText.get(sql);
+	if (!s) byText.set(sql, (s = db.prepare(sql)));
+	return s;
+}
+
 let shared: DB | undefined;
 
 /** The application's database, opened (and migrated) on first use. */

@@ -1,22 +1,17 @@
-// Reads the analyst's export choices from a form or a download URL.
-import { ENCODINGS, type Encoding } from './csv/encoding';
-import { KINDS, type Kind } from './data-export';
-import type { ValueMode } from '$lib/survey/export-columns';
+// The analyst's export choices (which table, codes or labels, which encoding), as a form schema
+// read from the data page's form and from a download URL alike; a choice it does not know
+// falls back to the usual one.
+import { ENCODINGS } from './csv/encoding';
+import { KINDS } from './data-export';
+import { choice, formObject } from './form-schema';
+import type { z } from 'zod';
 
-export interface ExportChoice {
-	kind: Kind;
-	values: ValueMode;
-	encoding: Encoding;
-}
+export const exportChoiceForm = formObject({
+	kind: choice(KINDS, { fallback: 'wide' as const }),
+	values: choice(['codes', 'labels'], { fallback: 'codes' as const }),
+	encoding: choice(ENCODINGS, { fallback: 'utf8bom' as const })
+});
 
-export function readExportChoice(get: (name: string) => string | null): ExportChoice {
-	const kind = get('kind');
-	const encoding = get('encoding');
-	return {
-		kind: KINDS.includes(kind as Kind) ? (kind as Kind) : 'wide',
-		values: get('values') === 'labels' ? 'labels' : 'codes',
-		encoding: ENCODINGS.includes(encoding as Encoding) ? (encoding as Encoding) : 'utf8bom'
-	};
-}
+export type ExportChoice = z.output<typeof exportChoiceForm.schema>;
 
 export const downloadQuery = (c: ExportChoice) => new URLSearchParams({ kind: c.kind, values: c.values, encoding: c.encoding }).toString();

@@ -4,7 +4,8 @@
 // refused with a 4xx and a short message before any further work; in a urlencoded body, fields
 // the form does not know are skipped before their values are decoded. Only staff forms that
 // upload a file or a document take multipart bodies (parsed whole, then limited): every other
-// form refuses them, as no page of the app sends one there.
+// form refuses them, as no page of the app sends one there. What the fields say is read through
+// the form's schema (form-schema.ts).
 import { error } from '@sveltejs/kit';
 import { config } from './config';
 
@@ -220,10 +221,4 @@ export async function readUpload(request: Request): Promise<FormFields | undefin
 		if ((e as { status?: number })?.status === 413) return undefined;
 		throw e;
 	}
-}
-
-/** A text field's value ('' when absent or a file). */
-export function text(fields: FormFields, name: string): string {
-	const value = fields.get(name);
-	return typeof value === 'string' ? value : '';
 }

@@ -12,10 +12,10 @@
 // A response is acknowledged once its sealed row is committed (synchronous=FULL): a crash
 // before the day's batch loses nothing, the batch is made at the next start.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto';
-import type { DB } from './db';
+import { statement, type DB } from './db';
 import { codeKey } from './code-key';
 import type { Channel } from './responses';
-import { storedAnswer, type StoredAnswer } from '$lib/survey/stored-answers';
+import { encodeAnswers, storedAnswer, type EncodedAnswers, type StoredAnswer } from '$lib/survey/stored-answers';
 import type { Language } from '$lib/survey/schema';
 
 /** What a pooled response holds, sealed: everything its stored row will, and the code it used. */
@@ -26,7 +26,8 @@ export interface PooledResponse {
 	channel: Channel;
 	language: Language;
 	day: string;
-	answers: StoredAnswer[];
+	/** Encoded as the response will store them: compact, so a sealed response stays in the smallest padding. */
+	answers: EncodedAnswers;
 	/** The hash the invitation table keeps for the code this response used. */
 	codeHash?: string;
 }
@@ -64,10 +65,10 @@ function unseal(key: Buffer, sealed: Buffer): PooledResponse {
 	const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
 	decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
 	const plain = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-	const r = JSON.parse(plain.subarray(4, 4 + plain.readUInt32BE(0)).toString('utf8')) as PooledResponse & { rows?: StoredAnswer[] };
-	// Sealed by an earlier release: the answers were `rows`, a valid one without status or skip flag.
+	const r = JSON.parse(plain.subarray(4, 4 + plain.readUInt32BE(0)).toString('utf8')) as PooledResponse & { rows?: Partial<StoredAnswer>[] };
+	// Sealed by an earlier release: the answers were `rows` of objects, a valid one without status or skip flag.
 	const { rows, ...rest } = r;
-	return { ...rest, answers: (r.answers ?? rows ?? []).map((a) => storedAnswer(a.questionKey, a)) };
+	return rows ? { ...rest, answers: encodeAnswers(rows.map((a) => storedAnswer(a.questionKey!, a))) } : r;
 }
 
 /**
@@ -77,9 +78,7 @@ function unseal(key: Buffer, sealed: Buffer): PooledResponse {
 export function add(db: DB, response: PooledResponse): boolean {
 	const tag = response.codeHash === undefined ? randomBytes(32) : claimTag(db, response.codeHash);
 	return (
-		db
-			.prepare('INSERT INTO response_pool (tag, survey_id, received_on, sealed) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-			.run(tag, response.surveyId, response.day, seal(sealingKey(db), response)).changes === 1
+		statement(db, 'INSERT INTO response_pool (tag, survey_id, received_on, sealed) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(tag, response.surveyId, response.day, seal(sealingKey(db), response)).changes === 1
 	);
 }
 

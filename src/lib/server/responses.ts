@@ -3,10 +3,10 @@
 // invitation code. An accepted response waits sealed in the pool until its day is over, when
 // `mixPool` stores the day's together in random order (response-pool.ts explains why).
 import { createHash, randomBytes } from 'node:crypto';
-import type { DB } from './db';
+import { statement, type DB } from './db';
 import type { Language, Questionnaire } from '$lib/survey/schema';
 import type { Answers } from '$lib/survey/answers';
-import { encodeAnswers, decodeAnswers, toAnswers, toStored, type StoredAnswer } from '$lib/survey/stored-answers';
+import { encodeAnswers, decodeAnswers, toAnswers, toStored, type EncodedAnswers, type StoredAnswer } from '$lib/survey/stored-answers';
 import * as invitations from './invitations';
 import * as pool from './response-pool';
 import { RESPONSE_COLUMNS, type ResponseColumn } from '$lib/survey/stored-data';
@@ -54,11 +54,11 @@ export function store(
 	const transaction = db.transaction((): SubmitResult => {
 		if (input.submissionKey !== undefined) {
 			if (!isSubmissionKey(input.submissionKey)) throw new Error('malformed submission key');
-			const claimed = db
-				.prepare(
-					'INSERT INTO submission_key (key_hash, survey_id, used_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
-				)
-				.run(hashKey(input.submissionKey), input.surveyId, input.day);
+			const claimed = statement(db, 'INSERT INTO submission_key (key_hash, survey_id, used_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(
+				hashKey(input.submissionKey),
+				input.surveyId,
+				input.day
+			);
 			if (claimed.changes === 0) return { stored: false, reason: 'duplicate' };
 		}
 		// After the key, so a form sent twice is recognised as sent, not refused for its code.
@@ -66,7 +66,7 @@ export function store(
 		if (codeHash === null) throw new InvitationRefused();
 		const id = newResponseId();
 		const { surveyId, versionId, channel, language, day } = input;
-		if (!pool.add(db, { id, surveyId, versionId, channel, language, day, answers, codeHash })) throw new InvitationRefused();
+		if (!pool.add(db, { id, surveyId, versionId, channel, language, day, answers: encodeAnswers(answers), codeHash })) throw new InvitationRefused();
 		return { stored: true, id };
 	});
 	try {
@@ -102,7 +102,7 @@ const INSERT_RESPONSE = `INSERT INTO response (${RESPONSE_COLUMNS.map((c) => c.c
 	VALUES (${RESPONSE_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Inserts a response with its answers (stored-answers.ts); call inside a transaction. The one way responses are written. */
-export function insertResponse(db: DB, meta: ResponseMeta, answers: StoredAnswer[], id = newResponseId()): string {
+export function insertResponse(db: DB, meta: ResponseMeta, answers: StoredAnswer[] | EncodedAnswers, id = newResponseId()): string {
 	const values: Record<ResponseColumn, string | number> = {
 		id,
 		survey_version_id: meta.versionId,
@@ -110,7 +110,7 @@ export function insertResponse(db: DB, meta: ResponseMeta, answers: StoredAnswer
 		language: meta.language,
 		submitted_on: meta.day,
 		synthetic: meta.synthetic ? 1 : 0,
-		answers: encodeAnswers(answers)
+		answers: typeof answers === 'string' ? answers : encodeAnswers(answers)
 	};
 	db.prepare(INSERT_RESPONSE).run(RESPONSE_COLUMNS.map((c) => values[c.column]));
 	return id;

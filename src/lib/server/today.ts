@@ -4,4 +4,12 @@
 import { config } from './config';
 import { dayIn } from '$lib/dates';
 
-export const surveyDay = (now = new Date()): string => dayIn(now, config.timeZone);
+// Every submission asks, so the answer is kept for the minute it was worked out in: zones are
+// whole minutes apart from UTC, so the day never turns within one.
+let memo = { minute: NaN, day: '' };
+
+export function surveyDay(now = new Date()): string {
+	const minute = Math.floor(now.getTime() / 60_000);
+	if (minute !== memo.minute) memo = { minute, day: dayIn(now, config.timeZone) };
+	return memo.day;
+}

@@ -16,10 +16,25 @@ const ContactSchema = z.strictObject({
 export type Contact = z.infer<typeof ContactSchema>;
 
 /** The stored JSON as a contact, or null when there is none (or it is not one). */
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object') for (const v of Object.values(Object.freeze(value))) deepFreeze(v);
+	return value;
+}
+
+/** Contacts read so far, by their stored text: every request for a survey reads its row again. */
+const contacts = new Map<string, Contact | null>();
+
 export function parseContact(json: string | null): Contact | null {
 	if (!json) return null;
-	const parsed = ContactSchema.safeParse(JSON.parse(json));
-	return parsed.success ? parsed.data : null;
+	let contact = contacts.get(json);
+	if (contact === undefined) {
+		const parsed = ContactSchema.safeParse(JSON.parse(json));
+		// Shared by every reader from now on, so it cannot be changed by one of them.
+		contact = parsed.success ? deepFreeze(parsed.data) : null;
+		if (contacts.size > 100) contacts.clear();
+		contacts.set(json, contact);
+	}
+	return contact;
 }
 
 export const checkContact = (value: unknown) => ContactSchema.safeParse(value);

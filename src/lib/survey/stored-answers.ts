@@ -43,15 +43,18 @@ export const storedAnswer = (questionKey: string, fields: Partial<StoredAnswer> 
 type Packed = [string, string, (number | null)?, (number | null)?, (string | null)?, ('valid' | 'invalid')?, (0 | 1)?];
 const DEFAULTS = [undefined, undefined, null, null, null, 'valid', 0] as const;
 
+/** Answers encoded as stored: the JSON text on the response (and sealed in the pool until then). */
+export type EncodedAnswers = string & { readonly __encoded: unique symbol };
+
 /** The JSON text stored on the response. */
-export function encodeAnswers(answers: readonly StoredAnswer[]): string {
+export function encodeAnswers(answers: readonly StoredAnswer[]): EncodedAnswers {
 	return JSON.stringify(
 		answers.map((a) => {
 			const t: unknown[] = [a.questionKey, a.rowKey, a.code, a.number, a.text, a.status, a.skipped];
 			while (t.length > 3 && t[t.length - 1] === DEFAULTS[t.length - 1]) t.pop();
 			return t;
 		})
-	);
+	) as EncodedAnswers;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Runs a SvelteKit form action as the server would, and returns what it returned or threw
-// (a fail() result, or a redirect).
+// (a fail() result, or a redirect). With files, the form is posted as multipart, as a browser
+// posts an upload form.
 import { isRedirect } from '@sveltejs/kit';
 import { FakeCookies } from './fake-cookies';
 
@@ -13,21 +14,24 @@ export async function runAction(
 	options: {
 		url: string;
 		fields: Record<string, string | string[]>;
+		files?: Record<string, File>;
 		params?: Record<string, string>;
 		locals?: Partial<App.Locals>;
 		client?: string;
 		cookies?: FakeCookies;
 	}
 ): Promise<ActionRun> {
-	const body = new URLSearchParams();
+	const body = options.files ? new FormData() : new URLSearchParams();
 	for (const [name, value] of Object.entries(options.fields))
 		for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+	for (const [name, file] of Object.entries(options.files ?? {})) (body as FormData).append(name, file);
 	const cookies = options.cookies ?? new FakeCookies();
 	const event = {
+		// A FormData body sets its own multipart type, with its boundary.
 		request: new Request(options.url, {
 			method: 'POST',
 			body,
-			headers: { 'content-type': 'application/x-www-form-urlencoded' }
+			headers: options.files ? {} : { 'content-type': 'application/x-www-form-urlencoded' }
 		}),
 		url: new URL(options.url),
 		params: options.params ?? {},

@@ -1,6 +1,6 @@
 // A survey's versions: the published ones, which never change (so each is parsed once), the
 // one residents answer, and the one a draft is compared with before it is published.
-import type { DB } from '../db';
+import { statement, type DB } from '../db';
 import type { Questionnaire } from '$lib/survey/schema';
 import { getById, toSurvey, type Survey, type SurveyRow } from './records';
 
@@ -66,7 +66,7 @@ export function publishedDocuments(db: DB, surveyId: number): { byVersion: Map<n
 
 /** The survey at /s/{slug} with the version residents answer, if it was ever published. */
 export function findPublished(db: DB, slug: string): PublishedSurvey | undefined {
-	const row = db.prepare('SELECT * FROM survey WHERE slug = ?').get(slug) as SurveyRow | undefined;
+	const row = statement(db, 'SELECT * FROM survey WHERE slug = ?').get(slug) as SurveyRow | undefined;
 	if (!row || row.published_version_id === null) return undefined;
 	return {
 		survey: toSurvey(row),

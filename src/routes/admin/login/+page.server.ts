@@ -12,7 +12,8 @@ import { createSession, generateSessionToken, setSessionCookie } from '$lib/serv
 import { PASSWORD_FOLD_MS, passwordKeys, passwordThrottle, throttledMessage } from '$lib/server/auth/throttle';
 import { safeNext } from '$lib/server/auth/safe-next';
 import { knownDevice, rememberDevice } from '$lib/server/auth/device';
-import { readForm, text, type FormLimits } from '$lib/server/form-body';
+import { readForm, type FormLimits } from '$lib/server/form-body';
+import { formObject, parseForm, text } from '$lib/server/form-schema';
 import { clientAddress } from '$lib/server/client-address';
 
 const WRONG = 'ログインIDまたはパスワードが正しくありません。';
@@ -24,6 +25,13 @@ const LOGIN_FORM: FormLimits = {
 	accepts: (name) => name === 'email' || name === 'password' || name === 'next'
 };
 
+/** A login id or password longer than any account's is refused unchecked, with the same words. */
+const loginForm = formObject({
+	email: text({ max: audit.MAX_ACTOR_LENGTH, message: WRONG }),
+	password: text({ trim: false, max: MAX_PASSWORD_LENGTH, message: WRONG }),
+	next: text({ trim: false })
+});
+
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 	return { next: url.searchParams.get('next') ?? '' };
@@ -31,12 +39,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const data = await readForm(event.request, LOGIN_FORM);
-		const email = text(data, 'email').trim();
-		const password = text(data, 'password');
-		const next = text(data, 'next');
-		if (email.length > audit.MAX_ACTOR_LENGTH || password.length > MAX_PASSWORD_LENGTH)
-			return fail(400, { email: email.slice(0, audit.MAX_ACTOR_LENGTH), message: WRONG });
+		const form = parseForm(await readForm(event.request, LOGIN_FORM), loginForm);
+		if (!form.ok) return fail(400, { email: form.typed.email.slice(0, audit.MAX_ACTOR_LENGTH), message: WRONG });
+		const { email, password, next } = form.value;
 
 		const user = users.findForLogin(db(), email);
 		const actor = user ? { id: user.id, email: user.email } : { id: null, email };

@@ -17,6 +17,8 @@ import * as invitations from '$lib/server/invitations';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
 import { footerOf, privacyNotice } from '$lib/survey/privacy';
 import { readSurveyPost } from '$lib/server/survey-post';
+import { checkbox, choice, formObject, integer, parseForm, text } from '$lib/server/form-schema';
+import { commitTogether } from '$lib/server/group-commit';
 import { clientAddress } from '$lib/server/client-address';
 import * as audit from '$lib/server/audit';
 
@@ -44,6 +46,19 @@ function invitationProblem(surveyId: number, typed: string | null, client: strin
 	if (state !== 'valid') wrongCodes.take(client);
 	return state === 'valid' ? undefined : state;
 }
+
+/**
+ * The survey form's own fields (CONTROL_FIELDS), beside the answers that checkAnswers reads.
+ * A form the page sent always has a well-formed key and version; anything else is a bad request.
+ */
+const submissionForm = formObject({
+	submissionKey: text({ trim: false }).refine(responses.isSubmissionKey, { error: 'badRequest' }),
+	versionId: integer({ message: 'badRequest' }),
+	/** The invitation code the form carries (for a survey that needs one): its 12 digits, if it has them. */
+	invitation: text({ trim: false }).transform(normalizeCode),
+	consent: checkbox('yes'),
+	lang: choice(['easy', 'en'], { fallback: undefined })
+});
 
 function find(slug: string) {
 	const found = surveys.findPublished(db(), slug);
@@ -97,28 +112,24 @@ export const actions: Actions = {
 		const { params, locals } = event;
 		const { survey } = find(params.slug);
 		const data = await readSurveyPost(db(), survey, event.request);
+		const form = parseForm(data, submissionForm);
 		const values = formValues(data);
 		const failure = (status: number, extra: Partial<SubmitFailure>) =>
 			fail(status, { values, errors: {}, consentMissing: false, ...extra } satisfies SubmitFailure);
 
 		if (surveyPhase(survey, new Date()) !== 'open') return failure(409, { formError: 'closed' });
 
-		const key = data.get('submissionKey');
-		if (typeof key !== 'string' || !responses.isSubmissionKey(key))
-			return failure(400, { formError: 'badRequest' });
+		if (!form.ok) return failure(400, { formError: 'badRequest' });
+		const { submissionKey: key, versionId, consent } = form.value;
 		// Answers are checked against the exact published version the form was filled in on.
-		const versionId = Number(data.get('versionId'));
-		const document = Number.isInteger(versionId)
-			? surveys.publishedVersion(db(), versionId, survey.id)
-			: undefined;
+		const document = surveys.publishedVersion(db(), versionId, survey.id);
 		if (!document) return failure(400, { formError: 'badRequest' });
 
 		// A survey for invited residents takes the code its form carries, and uses it up below.
-		const typed = data.get('invitation');
-		const invitation = survey.invitationRequired ? normalizeCode(typeof typed === 'string' ? typed : '') : undefined;
+		const invitation = survey.invitationRequired ? form.value.invitation : undefined;
 		if (survey.invitationRequired && !invitation) return failure(400, { formError: 'invitation' });
 
-		const consentMissing = data.get('consent') !== 'yes';
+		const consentMissing = !consent;
 		const { answers, errors } = checkAnswers(document, values);
 		if (consentMissing || Object.keys(errors).length) return failure(400, { errors, consentMissing });
 
@@ -130,12 +141,9 @@ export const actions: Actions = {
 			return failure(429, { formError: 'rateLimited' });
 		}
 
-		const langField = data.get('lang');
-		const lang = offeredLanguage(
-			langField === 'easy' || langField === 'en' ? langField : locals.lang,
-			document.languages
-		);
-		const result = responses.submit(db(), {
+		const lang = offeredLanguage(form.value.lang ?? locals.lang, document.languages);
+		// Stored with the others arriving now, in one durable commit: acknowledged only once on disk.
+		const result = await commitTogether(db(), () => responses.submit(db(), {
 			surveyId: survey.id,
 			versionId,
 			document,
@@ -145,7 +153,7 @@ export const actions: Actions = {
 			day: surveyDay(),
 			submissionKey: key,
 			invitation
-		});
+		}));
 		if (!result.stored) limiter.giveBack(client);
 		if (!result.stored && result.reason === 'invitation') {
 			wrongCodes.take(client);

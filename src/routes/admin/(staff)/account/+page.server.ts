@@ -15,8 +15,16 @@ import {
 	setSessionCookie
 } from '$lib/server/auth/sessions';
 import { PASSWORD_FOLD_MS, passwordKeys, passwordThrottle, throttledMessage } from '$lib/server/auth/throttle';
-import { readForm, STAFF_FORM, text } from '$lib/server/form-body';
+import { readForm, STAFF_FORM } from '$lib/server/form-body';
+import { formObject, requireForm, text } from '$lib/server/form-schema';
 import { clientAddress } from '$lib/server/client-address';
+
+/** Passwords as typed (never trimmed); what they must be is checked below, in order. */
+const passwordForm = formObject({
+	current: text({ trim: false }),
+	password: text({ trim: false }),
+	confirm: text({ trim: false })
+});
 
 export const load: PageServerLoad = (event) => {
 	const user = requireStaff(event);
@@ -26,10 +34,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireStaff(event);
-		const data = await readForm(event.request, STAFF_FORM);
-		const current = text(data, 'current');
-		const next = text(data, 'password');
-		const confirm = text(data, 'confirm');
+		const { current, password: next, confirm } = requireForm(await readForm(event.request, STAFF_FORM), passwordForm);
 		// The current password is guessed no faster here than at the login form.
 		const keys = passwordKeys(user.email, clientAddress(event));
 		const wait = passwordThrottle.attempt(keys);

@@ -5,7 +5,8 @@ import { db } from '$lib/server/db';
 import * as users from '$lib/server/users';
 import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
-import { readUserForm } from '$lib/server/user-form';
+import { userForm } from '$lib/server/user-form';
+import { parseForm } from '$lib/server/form-schema';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
@@ -16,9 +17,9 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireStaff(event, 'admin');
-		const { values, problems } = readUserForm(await readForm(event.request, STAFF_FORM));
-		if (users.emailTaken(db(), values.email)) problems.push('このログインIDはすでに使われています。');
-		if (problems.length) return fail(400, { values, problems });
+		const form = parseForm(await readForm(event.request, STAFF_FORM), userForm(db()));
+		if (!form.ok) return fail(400, { values: form.typed, problems: form.problems });
+		const values = form.value;
 		const password = users.oneTimePassword();
 		const id = await users.create(db(), { ...values, password, mustChangePassword: true });
 		audit.record(db(), admin, 'user.create', `user:${id}`, { email: values.email, roles: values.roles });

@@ -8,7 +8,8 @@ import * as responses from '$lib/server/responses';
 import { pending } from '$lib/server/response-pool';
 import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems } from '$lib/server/data-export';
-import { downloadQuery, readExportChoice } from '$lib/server/export-form';
+import { downloadQuery, exportChoiceForm } from '$lib/server/export-form';
+import { requireForm } from '$lib/server/form-schema';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
 export const load: PageServerLoad = (event) => {
@@ -20,8 +21,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	prepare: async (event) => {
 		const { survey } = analystSurvey(event);
-		const data = await readForm(event.request, STAFF_FORM);
-		const choice = readExportChoice((name) => data.get(name)?.toString() ?? null);
+		const choice = requireForm(await readForm(event.request, STAFF_FORM), exportChoiceForm);
 		if (choice.encoding === 'cp932') {
 			const problems = cp932Problems(db(), survey.id, choice.kind);
 			if (problems.length) return fail(409, { choice, problems });

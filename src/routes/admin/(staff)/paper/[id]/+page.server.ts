@@ -4,11 +4,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
 import { surveyDay } from '$lib/server/today';
-import { InvitationTaken, invitationProblem, paperCount, storePaper } from '$lib/server/clerk';
+import { InvitationTaken, invitationProblem, paperCount, storePaper } from '$lib/server/paper-entries';
 import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { checkPaper, paperFields } from '$lib/survey/paper';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
+import { formObject, requireForm, text } from '$lib/server/form-schema';
+import type { Questionnaire } from '$lib/survey/schema';
 
 export const load: PageServerLoad = (event) => {
 	const { survey, document } = clerkSurvey(event);
@@ -35,16 +37,24 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/** A typed-in answer: as typed, for checkPaper to read and check against its question. */
+const ANSWER = text({ trim: false });
+
+/** The paper form of a questionnaire: its answer boxes, and the letter's invitation code. */
+const paperForm = (document: Questionnaire) =>
+	formObject({ ...Object.fromEntries(paperFields(document).map((f) => [f.name, ANSWER])), [INVITATION_FIELD]: text() });
+
 export const actions: Actions = {
 	save: async (event) => {
 		const { user, survey, document } = clerkSurvey(event);
-		const known = new Set([...paperFields(document).map((f) => f.name), INVITATION_FIELD]);
-		const data = await readForm(event.request, { ...STAFF_FORM, accepts: (name) => known.has(name) });
-		const values = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
+		const form = paperForm(document);
+		const data = await readForm(event.request, { ...STAFF_FORM, accepts: (name) => Object.hasOwn(form.shape, name) });
+		// Every field is free text here: checkPaper checks the answers against their questions.
+		const values: Record<string, string> = requireForm(data, form);
 		const { answers, errors } = checkPaper(document, values);
 		if (!Object.keys(errors).length && !answers.length)
 			errors[paperFields(document)[0].name] = '何も入力されていません。白紙の調査票は入力しません。';
-		const invitation = survey.invitationRequired ? values[INVITATION_FIELD]?.trim() || undefined : undefined;
+		const invitation = survey.invitationRequired ? values[INVITATION_FIELD] || undefined : undefined;
 		const problem = invitation && invitationProblem(survey.id, invitation);
 		if (problem) errors[INVITATION_FIELD] = problem;
 		if (Object.keys(errors).length) return fail(400, { values, errors });

@@ -7,8 +7,9 @@ import * as surveys from '$lib/server/surveys';
 import * as audit from '$lib/server/audit';
 import * as invitations from '$lib/server/invitations';
 import { designerSurvey } from '$lib/server/survey-guard';
-import { readSettings, toLocalInput } from '$lib/server/survey-form';
+import { settingsForm, toLocalInput } from '$lib/server/settings-form';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
+import { formObject, parseForm, text } from '$lib/server/form-schema';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { diffQuestionnaires } from '$lib/survey/diff';
 import { surveyPhase } from '$lib/survey/phase';
@@ -45,6 +46,14 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/** Deleting the responses: confirmed by typing the survey's address name, exactly. */
+const confirmForm = (slug: string) =>
+	formObject({
+		confirmSlug: text({ trim: false }).refine((typed) => typed === slug, {
+			error: `確認のため、調査のアドレスの名前「${slug}」を入力してください。`
+		})
+	});
+
 type Verb = 'publish' | 'close' | 'reopen' | 'archive' | 'discard-draft';
 
 /** Runs one step of the life cycle, logs it, and comes back to this page. */
@@ -66,8 +75,9 @@ function step(verb: Verb, run: (surveyId: number) => unknown) {
 export const actions: Actions = {
 	settings: async (event) => {
 		const { user, survey } = designerSurvey(event);
-		const { settings, problems } = readSettings(await readForm(event.request, STAFF_FORM), db(), survey.id);
-		if (problems.length) return fail(400, { problems });
+		const form = parseForm(await readForm(event.request, STAFF_FORM), settingsForm(db(), survey.id));
+		if (!form.ok) return fail(400, { problems: form.problems });
+		const settings = form.value;
 		surveys.updateSettings(db(), survey.id, settings);
 		audit.record(db(), user, 'survey.settings', `survey:${settings.slug}`, { ...settings });
 		redirect(303, `/admin/surveys/${survey.id}?done=settings`);
@@ -76,9 +86,8 @@ export const actions: Actions = {
 	deleteResponses: async (event) => {
 		const user = requireStaff(event, 'admin');
 		const { survey } = designerSurvey(event);
-		const form = await readForm(event.request, STAFF_FORM);
-		if (form.get('confirmSlug') !== survey.slug)
-			return fail(400, { problems: [`確認のため、調査のアドレスの名前「${survey.slug}」を入力してください。`] });
+		const form = parseForm(await readForm(event.request, STAFF_FORM), confirmForm(survey.slug));
+		if (!form.ok) return fail(400, { problems: form.problems });
 		try {
 			const count = deleteResponses(db(), survey.id, new Date());
 			audit.record(db(), user, 'survey.responses-deleted', `survey:${survey.slug}`, { count, retentionYears: survey.retentionYears });

@@ -6,7 +6,8 @@ import * as users from '$lib/server/users';
 import * as audit from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guard';
 import { invalidateUserSessions } from '$lib/server/auth/sessions';
-import { readUserForm } from '$lib/server/user-form';
+import { userForm } from '$lib/server/user-form';
+import { parseForm } from '$lib/server/form-schema';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
 
 function target(id: string) {
@@ -24,20 +25,22 @@ export const actions: Actions = {
 	update: async (event) => {
 		const admin = requireStaff(event, 'admin');
 		const before = target(event.params.id);
-		const { values, problems } = readUserForm(await readForm(event.request, STAFF_FORM));
-		if (users.emailTaken(db(), values.email, before.id)) problems.push('このログインIDはすでに使われています。');
+		const form = parseForm(await readForm(event.request, STAFF_FORM), userForm(db(), before.id));
+		const values = form.typed;
+		const problems = form.ok ? [] : form.problems;
 		const staysAdmin = values.roles.includes('admin') && !values.disabled;
 		if (!staysAdmin && before.roles.includes('admin') && users.activeAdminCount(db(), before.id) === 0)
 			problems.push('有効な管理者がいなくなるため、この変更はできません。');
-		if (problems.length) return fail(400, { values, problems });
+		if (!form.ok || problems.length) return fail(400, { values, problems });
 
-		users.update(db(), before.id, values);
+		const after = form.value;
+		users.update(db(), before.id, after);
 		const t = `user:${before.id}`;
-		audit.record(db(), admin, 'user.update', t, { email: values.email, displayName: values.displayName });
-		if (before.roles.join() !== values.roles.join())
-			audit.record(db(), admin, 'user.roles', t, { from: before.roles, to: values.roles });
-		if (before.disabled !== values.disabled)
-			audit.record(db(), admin, values.disabled ? 'user.disable' : 'user.enable', t);
+		audit.record(db(), admin, 'user.update', t, { email: after.email, displayName: after.displayName });
+		if (before.roles.join() !== after.roles.join())
+			audit.record(db(), admin, 'user.roles', t, { from: before.roles, to: after.roles });
+		if (before.disabled !== after.disabled)
+			audit.record(db(), admin, after.disabled ? 'user.disable' : 'user.enable', t);
 		return { saved: true };
 	},
 

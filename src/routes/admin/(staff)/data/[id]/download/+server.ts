@@ -4,13 +4,14 @@ import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
 import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems, exportFileName, exportStream } from '$lib/server/data-export';
-import { readExportChoice } from '$lib/server/export-form';
+import { exportChoiceForm } from '$lib/server/export-form';
+import { requireForm } from '$lib/server/form-schema';
 import { charset } from '$lib/server/csv/encoding';
 import { warm } from '$lib/server/analytics/dataset-cache';
 
 export const GET: RequestHandler = async (event) => {
 	const { user, survey } = analystSurvey(event);
-	const choice = readExportChoice((name) => event.url.searchParams.get(name));
+	const choice = requireForm(event.url.searchParams, exportChoiceForm);
 	if (choice.encoding === 'cp932' && cp932Problems(db(), survey.id, choice.kind).length)
 		error(409, 'Shift_JIS で表せない文字があります。UTF-8 を選んでください。');
 	const action = choice.kind === 'codebook' ? 'export.codebook' : choice.kind === 'aggregate' ? 'export.aggregate' : 'export.raw';

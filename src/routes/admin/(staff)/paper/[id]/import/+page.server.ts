@@ -5,13 +5,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
 import { surveyDay } from '$lib/server/today';
-import { InvitationTaken, invitationProblems, storePaper } from '$lib/server/clerk';
+import { InvitationTaken, invitationProblems, storePaper } from '$lib/server/paper-entries';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { csvRow, readPaperCsv, type PaperImport } from '$lib/survey/paper-import';
 import type { Questionnaire } from '$lib/survey/schema';
 import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { uploadedText } from '$lib/server/csv/encoding';
-import { readForm, readUpload, STAFF_DOCUMENT_FORM, text, uploadTooLarge } from '$lib/server/form-body';
+import { readForm, readUpload, STAFF_DOCUMENT_FORM, uploadTooLarge } from '$lib/server/form-body';
+import { file, formObject, parseForm, requireForm, text } from '$lib/server/form-schema';
 
 export const load: PageServerLoad = (event) => {
 	const { survey, document } = clerkSurvey(event);
@@ -24,6 +25,11 @@ export const load: PageServerLoad = (event) => {
 };
 
 const MAX = 5_000_000;
+
+/** The CSV file chosen, checked before anything is imported. */
+const checkForm = formObject({ file: file({ message: 'ファイルを選んでください。', maxBytes: MAX, tooLarge: 'ファイルが大きすぎます（5 MB まで）。' }) });
+/** The checked CSV sent back to be imported (and checked again). */
+const importForm = formObject({ csv: text({ trim: false }) });
 
 /** Every row checked, the invitation codes against the database too. */
 function read(survey: { id: number; invitationRequired: boolean }, document: Questionnaire, csv: string): PaperImport {
@@ -38,17 +44,17 @@ export const actions: Actions = {
 		const { survey, document } = clerkSurvey(event);
 		const data = await readUpload(event.request);
 		if (!data) return fail(413, { problems: [{ row: 0, column: '', message: uploadTooLarge() }] });
-		const file = data.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルを選んでください。' }] });
-		if (file.size > MAX) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルが大きすぎます（5 MB まで）。' }] });
-		const csv = await uploadedText(file);
+		const form = parseForm(data, checkForm);
+		if (!form.ok) return fail(400, { problems: form.problems.map((message) => ({ row: 0, column: '', message })) });
+		const { file: upload } = form.value;
+		const csv = await uploadedText(upload);
 		const result = read(survey, document, csv);
 		if (!result.ok) return fail(400, { problems: result.problems });
-		return { ready: { csv, count: result.forms.length, name: file.name } };
+		return { ready: { csv, count: result.forms.length, name: upload.name } };
 	},
 	import: async (event) => {
 		const { user, survey, document } = clerkSurvey(event);
-		const csv = text(await readForm(event.request, STAFF_DOCUMENT_FORM), 'csv');
+		const { csv } = requireForm(await readForm(event.request, STAFF_DOCUMENT_FORM), importForm);
 		// Checked again: the server never trusts what came back from the browser.
 		const result = read(survey, document, csv);
 		if (!result.ok) return fail(400, { problems: result.problems });

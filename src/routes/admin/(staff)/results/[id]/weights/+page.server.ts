@@ -12,7 +12,8 @@ import * as surveys from '$lib/server/surveys';
 import { readMargins, MARGIN_COLUMNS, marginCode } from '$lib/analytics/margins';
 import { marginTable } from '$lib/analytics/weight-shares';
 import { uploadedText } from '$lib/server/csv/encoding';
-import { readForm, readUpload, STAFF_FORM, text, uploadTooLarge } from '$lib/server/form-body';
+import { readForm, readUpload, STAFF_FORM, uploadTooLarge } from '$lib/server/form-body';
+import { file, formObject, optionalDecimal, parseForm, text } from '$lib/server/form-schema';
 import { effectiveN } from '$lib/analytics/frequencies';
 import type { CodeVariable } from '$lib/analytics/dataset';
 
@@ -66,24 +67,31 @@ export const load: PageServerLoad = async (event) => {
 
 const MAX = 1_000_000;
 
-/** A bound typed as a multiple of the mean weight: null when blank, NaN when unreadable. */
-function bound(typed: string): number | null {
-	const half = typed.trim().replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-	if (!half) return null;
-	return /^(\d+(\.\d*)?|\.\d+)$/.test(half) ? Number(half) : NaN;
-}
+/** The population table (a CSV file) and where its figures come from. */
+const marginsForm = formObject({
+	file: file({ message: 'ファイルを選んでください。', maxBytes: MAX, tooLarge: 'ファイルが大きすぎます（1 MB まで）。' }),
+	note: text({ clip: 200 })
+});
+
+const UPPER = '上限は 1 より大きい数で書いてください（例：5 は平均の 5 倍）。';
+const LOWER = '下限は 0 より大きく 1 より小さい数で書いてください（例：0.2 は平均の 0.2 倍）。';
+
+/** The trimming bounds, as multiples of the mean weight (５ and ０．２ too); blank for none. */
+const trimForm = formObject({
+	upper: optionalDecimal({ message: UPPER }).refine((n) => n === null || (n > 1 && n <= 1000), { error: UPPER }),
+	lower: optionalDecimal({ message: LOWER }).refine((n) => n === null || (n > 0 && n < 1), { error: LOWER })
+});
 
 export const actions: Actions = {
 	save: async (event) => {
 		const { user, survey } = analystSurvey(event);
-		const form = await readUpload(event.request);
-		if (!form) return fail(413, { problems: [{ row: 0, column: '', message: uploadTooLarge() }], note: '' });
-		const file = form.get('file');
-		const note = String(form.get('note') ?? '').trim().slice(0, 200);
-		if (!(file instanceof File) || file.size === 0) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルを選んでください。' }], note });
-		if (file.size > MAX) return fail(400, { problems: [{ row: 0, column: '', message: 'ファイルが大きすぎます（1 MB まで）。' }], note });
+		const data = await readUpload(event.request);
+		if (!data) return fail(413, { problems: [{ row: 0, column: '', message: uploadTooLarge() }], note: '' });
+		const margins = parseForm(data, marginsForm);
+		const { note } = margins.typed;
+		if (!margins.ok) return fail(400, { problems: margins.problems.map((message) => ({ row: 0, column: '', message })), note });
 		const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
-		const result = readMargins(doc, await uploadedText(file));
+		const result = readMargins(doc, await uploadedText(margins.value.file));
 		if (!result.ok) return fail(400, { problems: result.problems, note });
 		const joint = result.margins.filter((m) => m.code2 !== undefined).length;
 		db().transaction(() => {
@@ -94,14 +102,11 @@ export const actions: Actions = {
 	},
 	trim: async (event) => {
 		const { user, survey } = analystSurvey(event);
-		const form = await readForm(event.request, STAFF_FORM);
-		const typed = { upper: text(form, 'upper').slice(0, 20), lower: text(form, 'lower').slice(0, 20) };
-		const upper = bound(typed.upper);
-		const lower = bound(typed.lower);
-		const trimProblems: string[] = [];
-		if (upper !== null && !(upper > 1 && upper <= 1000)) trimProblems.push('上限は 1 より大きい数で書いてください（例：5 は平均の 5 倍）。');
-		if (lower !== null && !(lower > 0 && lower < 1)) trimProblems.push('下限は 0 より大きく 1 より小さい数で書いてください（例：0.2 は平均の 0.2 倍）。');
-		if (trimProblems.length) return fail(400, { trimProblems, ...typed });
+		const form = parseForm(await readForm(event.request, STAFF_FORM), trimForm);
+		// Shown again as typed, no longer than the page's boxes take.
+		const typed = { upper: form.typed.upper.slice(0, 20), lower: form.typed.lower.slice(0, 20) };
+		if (!form.ok) return fail(400, { trimProblems: form.problems, ...typed });
+		const { upper, lower } = form.value;
 		const saved = db().transaction(() => {
 			if (!weighting.saveTrimming(db(), survey.id, { upper, lower })) return false;
 			audit.record(db(), user, 'weights.trim', `survey:${survey.slug}`, { upper, lower });

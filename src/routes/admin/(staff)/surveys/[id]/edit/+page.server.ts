@@ -6,6 +6,7 @@ import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { readForm, STAFF_DOCUMENT_FORM } from '$lib/server/form-body';
+import { formObject, parseForm, text } from '$lib/server/form-schema';
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
@@ -42,19 +43,29 @@ function draftShaped(doc: unknown): boolean {
 	);
 }
 
+const UNREADABLE = '調査票を読み取れませんでした。';
+
+/** The draft as the editor sends it: JSON shaped like a questionnaire. */
+const draftForm = formObject({
+	document: text({ trim: false }).transform((typed, ctx): unknown => {
+		let document: unknown;
+		try {
+			document = JSON.parse(typed);
+		} catch {
+			document = undefined;
+		}
+		if (!draftShaped(document)) ctx.issues.push({ code: 'custom', message: UNREADABLE, input: typed });
+		return document;
+	})
+});
+
 export const actions: Actions = {
 	save: async (event) => {
 		const { survey } = designerSurvey(event);
-		const raw = (await readForm(event.request, STAFF_DOCUMENT_FORM)).get('document');
-		let document: unknown;
+		const form = parseForm(await readForm(event.request, STAFF_DOCUMENT_FORM), draftForm);
+		if (!form.ok) return fail(400, { message: form.problems[0] });
 		try {
-			document = JSON.parse(String(raw));
-		} catch {
-			return fail(400, { message: '調査票を読み取れませんでした。' });
-		}
-		if (!draftShaped(document)) return fail(400, { message: '調査票を読み取れませんでした。' });
-		try {
-			return { versionId: surveys.saveDraft(db(), survey.id, document) };
+			return { versionId: surveys.saveDraft(db(), survey.id, form.value.document) };
 		} catch (e) {
 			if (e instanceof surveys.SurveyStateError) return fail(409, { message: e.message });
 			throw e;

@@ -14,6 +14,7 @@ import { checkQuestionnaire } from '$lib/survey/check-document';
 import { surveyDay } from '$lib/server/today';
 import type { Survey } from '$lib/server/surveys';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
+import { formObject, integer, parseForm, text } from '$lib/server/form-schema';
 
 /** The questionnaire the letters speak of: the published one, else a valid draft. */
 function letterDocument(survey: Survey) {
@@ -26,6 +27,17 @@ function letterDocument(survey: Survey) {
 const GREETING =
 	'このご案内は、市内にお住まいの方の中から無作為に選ばせていただいた方にお送りしています。お忙しいところ恐れ入りますが、ご協力くださいますようお願いいたします。';
 const MAX_GREETING = 1000;
+
+/** A batch to issue: how many codes, and the letters' greeting (the usual one when left blank). */
+const issueForm = formObject({
+	count: integer({ min: 1, max: invitations.MAX_BATCH, message: `発行する数は 1 から ${invitations.MAX_BATCH.toLocaleString('ja-JP')} までの整数で入力してください。` }),
+	greeting: text({ max: MAX_GREETING, message: `あいさつ文は ${MAX_GREETING.toLocaleString('ja-JP')} 文字までにしてください。` }).transform(
+		(greeting) => greeting || GREETING
+	)
+});
+
+/** The batch whose unused codes are withdrawn. */
+const withdrawForm = formObject({ batchId: integer({ message: '取り消す発行分が指定されていません。' }) });
 
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
@@ -46,15 +58,9 @@ export const actions: Actions = {
 		const { user, survey } = designerSurvey(event);
 		const doc = letterDocument(survey);
 		if (!doc || survey.status === 'archived') error(409, '調査票が公開できる状態になってから発行してください。');
-		const data = await readForm(event.request, STAFF_FORM);
-		const typed = String(data.get('count') ?? '').normalize('NFKC').trim();
-		const greeting = String(data.get('greeting') ?? '').trim() || GREETING;
-		const count = /^\d+$/.test(typed) ? Number(typed) : NaN;
-		const problems = [
-			...(count >= 1 && count <= invitations.MAX_BATCH ? [] : [`発行する数は 1 から ${invitations.MAX_BATCH.toLocaleString('ja-JP')} までの整数で入力してください。`]),
-			...(greeting.length <= MAX_GREETING ? [] : [`あいさつ文は ${MAX_GREETING.toLocaleString('ja-JP')} 文字までにしてください。`])
-		];
-		if (problems.length) return fail(400, { count: typed, greeting, problems });
+		const form = parseForm(await readForm(event.request, STAFF_FORM), issueForm);
+		if (!form.ok) return fail(400, { count: form.typed.count, greeting: form.typed.greeting || GREETING, problems: form.problems });
+		const { count, greeting } = form.value;
 		const { batchId, codes } = invitations.issue(db(), survey.id, count, surveyDay());
 		audit.record(db(), user, 'invitation.issue', `survey:${survey.slug}`, { batchId, count });
 		return {
@@ -72,9 +78,9 @@ export const actions: Actions = {
 	},
 	withdraw: async (event) => {
 		const { user, survey } = designerSurvey(event);
-		const raw = String((await readForm(event.request, STAFF_FORM)).get('batchId') ?? '');
-		const batchId = /^\d+$/.test(raw) ? Number(raw) : NaN;
-		if (Number.isNaN(batchId)) return fail(400, { problems: ['取り消す発行分が指定されていません。'] });
+		const form = parseForm(await readForm(event.request, STAFF_FORM), withdrawForm);
+		if (!form.ok) return fail(400, { problems: form.problems });
+		const { batchId } = form.value;
 		const withdrawn = invitations.withdraw(db(), survey.id, batchId);
 		audit.record(db(), user, 'invitation.withdraw', `survey:${survey.slug}`, { batchId, withdrawn });
 		return { withdrawn };

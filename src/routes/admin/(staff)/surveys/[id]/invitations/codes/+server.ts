@@ -11,17 +11,27 @@ import { toCsv } from '$lib/csv';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
 import { surveyDay } from '$lib/server/today';
 import { readForm, STAFF_DOCUMENT_FORM } from '$lib/server/form-body';
+import { formObject, requireForm, text } from '$lib/server/form-schema';
+
+const UNREADABLE = '招待コードが読み取れませんでした。';
+
+/** The codes the page sends back, one per line (or separated by spaces), each read leniently. */
+const codesForm = formObject({
+	codes: text().transform((typed, ctx) => {
+		const codes = typed.split(/\s+/).filter(Boolean).map(normalizeCode);
+		if (codes.length && codes.length <= invitations.MAX_BATCH && codes.every((c) => c !== undefined)) return codes as string[];
+		ctx.issues.push({ code: 'custom', message: UNREADABLE, input: typed });
+		return [];
+	})
+});
 
 export const POST: RequestHandler = async (event) => {
 	const { user, survey } = designerSurvey(event);
-	const typed = String((await readForm(event.request, STAFF_DOCUMENT_FORM)).get('codes') ?? '').split(/\s+/).filter(Boolean);
-	const codes = typed.map(normalizeCode);
-	if (!codes.length || codes.length > invitations.MAX_BATCH || codes.some((c) => !c))
-		error(400, '招待コードが読み取れませんでした。');
-	if (invitations.stillValid(db(), survey.id, codes as string[]).length !== codes.length)
+	const { codes } = requireForm(await readForm(event.request, STAFF_DOCUMENT_FORM), codesForm);
+	if (invitations.stillValid(db(), survey.id, codes).length !== codes.length)
 		error(409, 'この調査のまだ使われていない招待コードだけをダウンロードできます。');
 	audit.record(db(), user, 'export.invitations', `survey:${survey.slug}`, { count: codes.length });
-	const rows = (codes as string[]).map((c) => [formatCode(c), invitationUrl(event.url.origin, survey.slug, c)]);
+	const rows = codes.map((c) => [formatCode(c), invitationUrl(event.url.origin, survey.slug, c)]);
 	const name = `${survey.slug}_invitations_${surveyDay()}.csv`;
 	return new Response(toCsv(['招待コード', '回答用アドレス'], rows), {
 		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` }
