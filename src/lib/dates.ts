@@ -8,6 +8,13 @@ const DAY_MS = 24 * 3600_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/** Date.UTC, but for every year: Date.UTC reads years 0–99 as 1900–1999. */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+	const d = new Date(0);
+	d.setUTCFullYear(year, month, day);
+	return d.setUTCHours(hour, minute, second, 0);
+}
+
 /** Intl formatters are slow to make and the same few are asked for again and again. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -26,7 +33,7 @@ function wallClock(at: number, timeZone: string): number {
 		timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'
 	});
 	const p = Object.fromEntries(f.formatToParts(at).map((part) => [part.type, Number(part.value)]));
-	return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((at % 1000) + 1000) % 1000);
+	return utc(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((at % 1000) + 1000) % 1000);
 }
 
 /**
@@ -62,7 +69,7 @@ export function zonedTime(local: string, timeZone: string): Date {
 	const m = DATE_TIME.exec(local);
 	if (!m) return new Date(NaN);
 	const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
-	const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+	const wall = utc(y, mo - 1, d, h, mi, s);
 	// Date.UTC rolls 2024-02-30 over into March; a real date reads back as it was written.
 	const back = new Date(wall);
 	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi)
@@ -79,7 +86,7 @@ export function startOfDay(day: string, timeZone: string): string {
 export function addDays(day: string, days: number): string {
 	const m = DAY.exec(day);
 	if (!m) throw new RangeError(`not a day: ${day}`);
-	return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString().slice(0, 10);
+	return new Date(utc(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString().slice(0, 10);
 }
 
 /**
@@ -90,7 +97,7 @@ export function endOfMonth(day: string, months: number, timeZone: string): strin
 	const m = DAY.exec(day);
 	if (!m) throw new RangeError(`not a day: ${day}`);
 	// Day 0 of the next month is the last day of this one.
-	const last = new Date(Date.UTC(Number(m[1]), Number(m[2]) + months, 0)).toISOString().slice(0, 10);
+	const last = new Date(utc(Number(m[1]), Number(m[2]) + months, 0)).toISOString().slice(0, 10);
 	return zonedTime(`${last}T23:59`, timeZone).toISOString();
 }
 

@@ -8,6 +8,17 @@ import {
 const NY = 'America/New_York';
 const at = (iso: string) => new Date(iso);
 
+describe('years before 100 and month ends', () => {
+	it('are not read as 19xx, and a month ends on its own last day', () => {
+		expect(addDays('0050-01-01', 0)).toBe('0050-01-01');
+		expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+		expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+		expect(endOfMonth('2023-01-15', 1, 'UTC')).toBe('2023-02-28T23:59:00.000Z');
+		expect(endOfMonth('2024-01-15', 1, 'UTC')).toBe('2024-02-29T23:59:00.000Z');
+		expect(dayIn(new Date('0099-06-01T12:00:00Z'), 'UTC')).toBe('0099-06-01');
+	});
+});
+
 describe('the day of an instant', () => {
 	it('is the day where the zone is, not in UTC', () => {
 		// 08:00 on 1 April in Japan is still 31 March in UTC and in New York.

@@ -51,16 +51,40 @@ describe('writes committed together', () => {
 		expect(notes()).toEqual(['別', '同じ']);
 	});
 
-	it('all fail when the database cannot take the shared transaction, and none is stored', async () => {
-		// Another connection holds the write lock past the busy timeout, so the shared transaction cannot begin.
+	it('all fail at once when another connection holds the write lock: one wait, not one per write', async () => {
 		const other = openDatabase(temp.file);
-		other.pragma('busy_timeout = 0');
-		db.pragma('busy_timeout = 0');
+		db.pragma('busy_timeout = 200');
 		other.exec('BEGIN IMMEDIATE');
-		const outcomes = await Promise.allSettled([commitTogether(db, add('六')), commitTogether(db, add('七'))]);
+		const started = performance.now();
+		const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => commitTogether(db, add(`待${i}`))));
+		const waited = performance.now() - started;
 		other.exec('ROLLBACK');
 		other.close();
-		expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+		expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+		expect(waited).toBeLessThan(1500);
 		expect(notes()).toEqual([]);
+	});
+
+	it('store none of the group when SQLite undoes the whole transaction (a full disk), and say why', async () => {
+		db.pragma('wal_checkpoint(TRUNCATE)');
+		db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 2}`);
+		const outcomes = await Promise.allSettled([commitTogether(db, add('前')), commitTogether(db, add('大'.repeat(200_000))), commitTogether(db, add('後'))]);
+		expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+		expect(outcomes.map((o) => String((o as PromiseRejectedResult).reason?.message))).toEqual(Array(3).fill(expect.stringMatching(/full/)));
+		expect(db.inTransaction).toBe(false);
+		const other = openDatabase(temp.file);
+		expect(other.prepare('SELECT count(*) FROM note').pluck().get()).toBe(0);
+		other.close();
+	});
+
+	it('wait for a transaction already open on the connection instead of committing inside it', async () => {
+		const pending = commitTogether(db, add('外'));
+		db.exec('BEGIN');
+		// The turn in which the group would commit comes and goes while the transaction is open.
+		await new Promise((resolve) => setImmediate(resolve));
+		await new Promise((resolve) => setImmediate(resolve));
+		db.exec('ROLLBACK');
+		expect(await pending).toBe(1);
+		expect(notes()).toEqual(['外']);
 	});
 });

@@ -15,7 +15,9 @@ import { tempDatabasePath } from './support/temp-db';
 import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 import { codeKey } from '../../src/lib/server/code-key';
 import { mixPool } from '../../src/lib/server/responses';
-import { decodeAnswers, storedAnswer } from '../../src/lib/survey/stored-answers';
+import { decodeAnswers, encodeAnswers, storedAnswer } from '../../src/lib/survey/stored-answers';
+import { databaseBefore } from './support/old-database';
+import { migrate } from '../../src/lib/server/db';
 
 const FIXTURE = 'tests/fixtures/main-2026-12-01';
 const expected = JSON.parse(readFileSync(`${FIXTURE}/exports.json`, 'utf8')) as Record<string, { bytes: number; sha256: string }>;
@@ -99,5 +101,36 @@ describe('a response an earlier release left waiting in the pool', () => {
 			storedAnswer('T2', { status: 'invalid' }),
 			storedAnswer('C4', { text: '古い形で待っていた回答', skipped: 1 })
 		]);
+	});
+});
+
+describe('migration 012 on answers that do not match their rows', () => {
+	const cases: [string, string, [number, string, string, number | null, number | null, string | null, string, number][]][] = [
+		['a gap in the rows', '[["F1","",3],["F2","",1]]', [[0, 'F1', '', 3, null, null, 'valid', 0], [5, 'F2', '', 1, null, null, 'valid', 0]]],
+		['a code written as text', '[["F1","","3"]]', [[0, 'F1', '', 3, null, null, 'valid', 0]]],
+		['a status written as null', '[["F1","",3,null,null,null]]', [[0, 'F1', '', 3, null, null, 'valid', 0]]],
+		['an object instead of an array', '{"F1":3}', []],
+		['an eighth field', '[["F1","",3,null,null,"valid",0,1]]', [[0, 'F1', '', 3, null, null, 'valid', 0]]],
+		['a different text', '[["C4","",null,null,"意見 "]]', [[0, 'C4', '', null, null, '意見', 'valid', 0]]]
+	];
+	it.each(cases)('refuses %s, and leaves the database as it was', (_, answers, rows) => {
+		const { db: old, remove } = databaseBefore('012');
+		old.exec("INSERT INTO survey (id, slug, fiscal_year) VALUES (1, 'a', 2024); INSERT INTO survey_version (id, survey_id, version, document) VALUES (1, 1, 1, '{}')");
+		old.prepare("INSERT INTO response (id, survey_version_id, channel, language, submitted_on, answers) VALUES ('r', 1, 'web', 'ja', '2026-01-01', ?)").run(answers);
+		const add = old.prepare("INSERT INTO answer (response_id, seq, question_key, row_key, code, number, text, status, skipped) VALUES ('r', ?, ?, ?, ?, ?, ?, ?, ?)");
+		for (const r of rows) add.run(...r);
+		expect(() => migrate(old)).toThrow(/packed_answers_match_answer_rows/);
+		expect(old.prepare('SELECT count(*) FROM answer').pluck().get()).toBe(rows.length);
+		expect(old.prepare("SELECT count(*) FROM schema_migration WHERE name LIKE '012%'").pluck().get()).toBe(0);
+		old.close();
+		remove();
+	});
+
+	it('and the codec refuses to store what the table would have refused', () => {
+		expect(() => encodeAnswers([storedAnswer('F1')])).toThrow(/not a storable answer/);
+		expect(() => encodeAnswers([storedAnswer('W1', { number: Number.NaN })])).toThrow(/not a storable answer/);
+		expect(() => encodeAnswers([storedAnswer('F1', { code: 1.5 })])).toThrow(/not a storable answer/);
+		expect(encodeAnswers([storedAnswer('T2', { status: 'invalid' })])).toBe('[["T2","",null,null,null,"invalid"]]');
+		expect(decodeAnswers('[["F1","",3,null,null,null,null]]')).toEqual([storedAnswer('F1', { code: 3 })]);
 	});
 });

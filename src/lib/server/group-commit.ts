@@ -27,20 +27,30 @@ export function commitTogether<T>(db: DB, work: () => T): Promise<T> {
 }
 
 function commit(db: DB): void {
+	// Never inside someone else's transaction: there a commit would only be a savepoint's release.
+	if (db.inTransaction) {
+		setImmediate(() => commit(db));
+		return;
+	}
 	const jobs = waiting.get(db)!;
 	waiting.delete(db);
 	const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
 	try {
+		// IMMEDIATE: the write lock is taken (or waited for) once, for the whole group.
 		db.transaction(() => {
-			for (const job of jobs)
+			for (const job of jobs) {
 				try {
 					outcomes.push({ ok: true, value: db.transaction(job.work)() });
 				} catch (error) {
 					outcomes.push({ ok: false, error });
 				}
-		})();
+				// Some errors (a full disk, an I/O error) make SQLite undo the whole transaction:
+				// then nothing of the group is written, and no later job may run outside it.
+				if (!db.inTransaction) throw (outcomes.at(-1) as { error?: unknown }).error ?? new Error('the shared transaction was undone');
+			}
+		}).immediate();
 	} catch (error) {
-		// The commit itself failed: none of the writes happened.
+		// The group was not stored: none of its writes happened.
 		for (const job of jobs) job.reject(error);
 		return;
 	}

@@ -2,7 +2,7 @@
 // as one JSON array on its own row (response.answers), in questionnaire order: every reader
 // (results, the wide and long exports, the Shift_JIS check, a stored response read back) reads
 // whole responses, and one row of about 500 bytes per response is 36 times fewer rows to write
-// and to step through than a table of one row per answer (figures in README, "Stored data").
+// and to step through than a table of one row per answer (figures in README, "Where the data lives").
 //
 // Each answer is [question, row, code, number, text, status, skipped] with trailing defaults
 // (null, null, null, 'valid', 0) left off, so the common case is short — ["F1","",9] — and a
@@ -46,10 +46,28 @@ const DEFAULTS = [undefined, undefined, null, null, null, 'valid', 0] as const;
 /** Answers encoded as stored: the JSON text on the response (and sealed in the pool until then). */
 export type EncodedAnswers = string & { readonly __encoded: unique symbol };
 
+/**
+ * What the database no longer checks for each answer (a JSON array has no column types), so a
+ * malformed one fails here, before a resident is told it was received.
+ */
+function checked(a: StoredAnswer): StoredAnswer {
+	const ok =
+		typeof a.questionKey === 'string' &&
+		typeof a.rowKey === 'string' &&
+		(a.code === null || Number.isSafeInteger(a.code)) &&
+		(a.number === null || Number.isFinite(a.number)) &&
+		(a.text === null || typeof a.text === 'string') &&
+		(a.status === 'valid' || a.status === 'invalid') &&
+		(a.skipped === 0 || a.skipped === 1) &&
+		(a.status === 'invalid' || a.code !== null || a.number !== null || a.text !== null);
+	if (!ok) throw new Error(`not a storable answer: ${JSON.stringify(a)}`);
+	return a;
+}
+
 /** The JSON text stored on the response. */
 export function encodeAnswers(answers: readonly StoredAnswer[]): EncodedAnswers {
 	return JSON.stringify(
-		answers.map((a) => {
+		answers.map(checked).map((a) => {
 			const t: unknown[] = [a.questionKey, a.rowKey, a.code, a.number, a.text, a.status, a.skipped];
 			while (t.length > 3 && t[t.length - 1] === DEFAULTS[t.length - 1]) t.pop();
 			return t;
@@ -63,14 +81,14 @@ export function encodeAnswers(answers: readonly StoredAnswer[]): EncodedAnswers 
  */
 export function forEachAnswer(json: string, visit: (a: Readonly<StoredAnswer>) => void): void {
 	const a = storedAnswer('');
-	for (const [questionKey, rowKey, code = null, number = null, text = null, status = 'valid', skipped = 0] of JSON.parse(json) as Packed[]) {
+	for (const [questionKey, rowKey, code, number, text, status, skipped] of JSON.parse(json) as Packed[]) {
 		a.questionKey = questionKey;
 		a.rowKey = rowKey;
-		a.code = code;
-		a.number = number;
-		a.text = text;
-		a.status = status;
-		a.skipped = skipped;
+		a.code = code ?? null;
+		a.number = number ?? null;
+		a.text = text ?? null;
+		a.status = status ?? 'valid';
+		a.skipped = skipped ?? 0;
 		visit(a);
 	}
 }
