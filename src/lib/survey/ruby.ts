@@ -1,0 +1,72 @@
+// Readings (furigana) for the kanji names residents see on signs and letters (山口市, 市役所,
+// 嘉川), in やさしい日本語 texts. The 在留支援のためのやさしい日本語ガイドライン asks for names in
+// kanji with their reading, so that a resident can match the word to the sign at the station
+// or the envelope from the city, and still read it.
+//
+// Two ways to write a reading, both plain text that survives a spreadsheet, a CSV or a letter:
+//   山口市（やまぐちし）   kanji followed at once by its reading in full-width brackets: what
+//                        writers of easy Japanese already do on paper, and what a text reads
+//                        as where no ruby can be shown (<title>, <option>, aria-label, CSV);
+//   {秋穂二島|あいおふたじま}  explicit, for a base that is not all kanji or when a bracket after
+//                        kanji must stay a bracket.
+// In easy Japanese both are drawn as <ruby> by RubyText.svelte; plainText() gives the first form.
+
+/** The language tag of easy-Japanese content: Japanese (screen readers, fonts), easy variant (CSS). */
+export const EASY_LANG = 'ja-x-easy';
+
+/** The lang attribute a block of text in this language carries inside a Japanese page. */
+export const contentLang = (lang: string) => (lang === 'easy' ? EASY_LANG : undefined);
+
+export type Piece = { text: string } | { base: string; reading: string };
+
+const EXPLICIT = /\{([^{}|]+)\|([^{}|]+)\}/g;
+const KANJI = '\\u3005\\u3006\\u4e00-\\u9fff\\uf900-\\ufaff';
+// The bracket form: a run of kanji (々 included) directly followed by （hiragana）.
+const BRACKETED = new RegExp(`([${KANJI}]+)（([\\u3041-\\u3096\\u30fc]+)）`, 'g');
+const BOTH = new RegExp(`${EXPLICIT.source}|${BRACKETED.source}`, 'g');
+
+/** The text as it reads without ruby: `{山口市|やまぐちし}` becomes 山口市（やまぐちし）. */
+export function plainText(text: string): string {
+	return text.includes('{') ? text.replace(EXPLICIT, '$1（$2）') : text;
+}
+
+/**
+ * The text cut into plain runs and names with their readings. The bracket form is read as a
+ * reading only in easy Japanese (in standard Japanese a bracket after kanji is a gloss).
+ */
+export function rubyPieces(text: string, easy: boolean): Piece[] {
+	const pattern = easy ? BOTH : EXPLICIT;
+	const pieces: Piece[] = [];
+	let last = 0;
+	for (const m of text.matchAll(new RegExp(pattern.source, 'g'))) {
+		if (m.index > last) pieces.push({ text: text.slice(last, m.index) });
+		pieces.push(m[1] ? { base: m[1], reading: m[2] } : { base: m[3], reading: m[4] });
+		last = m.index + m[0].length;
+	}
+	if (last < text.length) pieces.push({ text: text.slice(last) });
+	return pieces;
+}
+
+/**
+ * The pieces grouped into the words between spaces, so that a word holding a name can be kept
+ * on one line whole (a browser may break beside a <ruby> as beside an image).
+ */
+export function rubyWords(text: string, easy: boolean): { pieces: Piece[]; space: string }[] {
+	const words: { pieces: Piece[]; space: string }[] = [];
+	let current: Piece[] = [];
+	for (const piece of rubyPieces(text, easy)) {
+		if (!('text' in piece)) {
+			current.push(piece);
+			continue;
+		}
+		const parts = piece.text.split(/([ \u3000]+)/);
+		for (let i = 0; i < parts.length; i++) {
+			if (i % 2 === 1) {
+				words.push({ pieces: current, space: parts[i] });
+				current = [];
+			} else if (parts[i]) current.push({ text: parts[i] });
+		}
+	}
+	if (current.length) words.push({ pieces: current, space: '' });
+	return words;
+}

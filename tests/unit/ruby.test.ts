@@ -1,0 +1,47 @@
+// Readings for names in easy Japanese: the two ways to write them, the plain text for places
+// that cannot hold ruby, and the words kept whole.
+import { describe, expect, it } from 'vitest';
+import { plainText, rubyPieces, rubyWords } from '../../src/lib/survey/ruby';
+import { t } from '../../src/lib/survey/messages';
+import template from '../../src/lib/survey/templates/digital-level-2022.json';
+
+describe('readings', () => {
+	it('reads kanji followed by its reading in brackets, in easy Japanese only', () => {
+		expect(rubyPieces('嘉川（かがわ）', true)).toEqual([{ base: '嘉川', reading: 'かがわ' }]);
+		expect(rubyPieces('この 市役所（しやくしょ）へ', true)).toEqual([
+			{ text: 'この ' },
+			{ base: '市役所', reading: 'しやくしょ' },
+			{ text: 'へ' }
+		]);
+		// In standard Japanese a bracket after kanji is a gloss, and katakana is never a reading.
+		expect(rubyPieces('親と子と孫（さんせだい）', false)).toEqual([{ text: '親と子と孫（さんせだい）' }]);
+		expect(rubyPieces('確定申告（e-Tax）', true)).toEqual([{ text: '確定申告（e-Tax）' }]);
+		expect(rubyPieces('同意（オプトイン）', true)).toEqual([{ text: '同意（オプトイン）' }]);
+	});
+
+	it('reads the explicit form in every language, and gives it as brackets in plain text', () => {
+		expect(rubyPieces('{秋穂二島|あいおふたじま}に', false)).toEqual([{ base: '秋穂二島', reading: 'あいおふたじま' }, { text: 'に' }]);
+		expect(plainText('{山口市|やまぐちし}の ホームページ')).toBe('山口市（やまぐちし）の ホームページ');
+		expect(plainText('{ not a reading }')).toBe('{ not a reading }');
+		expect(t({ ja: '山口市', easy: '{山口市|やまぐちし}' }, 'easy')).toBe('山口市（やまぐちし）');
+	});
+
+	it('groups the pieces into the words between spaces', () => {
+		const words = rubyWords('山口市（やまぐちし）の ホームページ　です', true);
+		expect(words.map((w) => w.space)).toEqual([' ', '　', '']);
+		expect(words[0].pieces).toEqual([{ base: '山口市', reading: 'やまぐちし' }, { text: 'の' }]);
+	});
+
+	it('gives every district of the bundled survey a reading, and 嘉川 its right one', () => {
+		const f3 = template.sections[0].questions.find((q) => q.key === 'F3')!;
+		const districts = f3.options!.filter((o) => /[\u4e00-\u9fff]/.test(o.label.ja));
+		expect(districts).toHaveLength(21);
+		for (const o of districts) {
+			const [piece, ...rest] = rubyPieces(o.label.easy!, true);
+			expect(rest, o.label.ja).toEqual([]);
+			expect(piece, o.label.ja).toMatchObject({ base: o.label.ja });
+		}
+		const kagawa = f3.options!.find((o) => o.label.ja === '嘉川')!;
+		expect(kagawa.label).toEqual({ ja: '嘉川', easy: '嘉川（かがわ）', en: 'Kagawa' });
+	});
+});
