@@ -52,7 +52,7 @@ export const BUNDLED_CONTACT: Contact = {
 	phone: `083-000-0000 ${TO_FILL}`,
 	hours: {
 		ja: `平日 8時30分〜17時15分 ${TO_FILL}`,
-		easy: `へいじつ 8じ30ぷん〜17じ15ふん ${TO_FILL}`,
+		easy: `へいじつ 8じ30ぷん から 17じ15ふん まで ${TO_FILL}`,
 		en: `Weekdays 8:30–17:15 ${TO_FILL}`
 	}
 };

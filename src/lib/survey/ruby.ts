@@ -47,26 +47,62 @@ export function rubyPieces(text: string, easy: boolean): Piece[] {
 	return pieces;
 }
 
+/** A phone number or a code (083-000-0000): a browser may break after its hyphens. */
+const NUMBER_WITH_HYPHENS = /\d+(?:[-‐－]\d+)+/g;
+
 /**
- * The pieces grouped into the words between spaces, so that a word holding a name can be kept
- * on one line whole (a browser may break beside a <ruby> as beside an image).
+ * The text as runs to print: plain text, and the words (between spaces) that must stay whole
+ * on a line: one holding a name with its reading (a browser may break beside a <ruby> as
+ * beside an image), or a number with hyphens.
  */
-export function rubyWords(text: string, easy: boolean): { pieces: Piece[]; space: string }[] {
-	const words: { pieces: Piece[]; space: string }[] = [];
-	let current: Piece[] = [];
+export type Run = { text: string } | { word: Piece[] };
+
+export function rubyRuns(text: string, easy: boolean): Run[] {
+	const runs: Run[] = [];
+	const add = (plain: string) => {
+		const last = runs.at(-1);
+		if (last && 'text' in last) last.text += plain;
+		else if (plain) runs.push({ text: plain });
+	};
+	let word: Piece[] = [];
+	const endWord = () => {
+		const named = word.some((p) => 'base' in p);
+		const joined = named ? '' : word.map((p) => ('text' in p ? p.text : '')).join('');
+		if (!word.length) return;
+		if (named) runs.push({ word });
+		else if (!easy) add(joined);
+		else {
+			let last = 0;
+			for (const m of joined.matchAll(NUMBER_WITH_HYPHENS)) {
+				add(joined.slice(last, m.index));
+				runs.push({ word: [{ text: m[0] }] });
+				last = m.index + m[0].length;
+			}
+			add(joined.slice(last));
+		}
+		word = [];
+	};
 	for (const piece of rubyPieces(text, easy)) {
 		if (!('text' in piece)) {
-			current.push(piece);
+			word.push(piece);
 			continue;
 		}
-		const parts = piece.text.split(/([ \u3000]+)/);
-		for (let i = 0; i < parts.length; i++) {
-			if (i % 2 === 1) {
-				words.push({ pieces: current, space: parts[i] });
-				current = [];
-			} else if (parts[i]) current.push({ text: parts[i] });
+		// Words end at spaces, after 、。：」）・ and before 「（, where a line may end in any Japanese
+		// (an opening bracket stays with the word it opens).
+		for (const part of piece.text.split(/([ \u3000]+|[、。：」』）・](?![、。：」』）・])|(?=[「『（]))/)) {
+			if (!part) continue;
+			if (/^[ \u3000]+$/.test(part)) {
+				endWord();
+				add(part);
+			} else {
+				if (/^[「『（]/.test(part)) endWord();
+				const last = word.at(-1);
+				if (last && 'text' in last) last.text += part;
+				else word.push({ text: part });
+				if (/[、。：」』）・]$/.test(part)) endWord();
+			}
 		}
 	}
-	if (current.length) words.push({ pieces: current, space: '' });
-	return words;
+	endWord();
+	return runs;
 }
