@@ -38,6 +38,7 @@ describe('readings', () => {
 			{ word: [{ text: '083-000-0000' }] },
 			{ text: '（へいじつ）' }
 		]);
+		expect(rubyRuns('しんこく（e-Tax）', true)).toEqual([{ text: 'しんこく' }, { word: [{ text: '（e-Tax）' }] }]);
 		expect(rubyRuns('でんわ 083-000-0000', false)).toEqual([{ text: 'でんわ 083-000-0000' }]);
 	});
 

@@ -46,7 +46,7 @@ export const TO_FILL = '【市が記入】';
 export const BUNDLED_CONTACT: Contact = {
 	office: {
 		ja: '山口市 総合政策部 スマートシティ推進室',
-		easy: '山口市役所（やまぐちしやくしょ） スマートシティ推進室（すいしんしつ）',
+		easy: '山口市役所（やまぐちしやくしょ） スマートシティ 推進室（すいしんしつ）',
 		en: 'Smart City Promotion Office, Policy Planning Department, Yamaguchi City'
 	},
 	phone: `083-000-0000 ${TO_FILL}`,

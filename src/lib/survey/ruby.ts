@@ -47,13 +47,13 @@ export function rubyPieces(text: string, easy: boolean): Piece[] {
 	return pieces;
 }
 
-/** A phone number or a code (083-000-0000): a browser may break after its hyphens. */
-const NUMBER_WITH_HYPHENS = /\d+(?:[-‐－]\d+)+/g;
+/** A phone number, a code or a Latin word with hyphens (083-000-0000, e-Tax): a browser may break after a hyphen. */
+const HYPHENATED = /[0-9A-Za-z]+(?:[-‐－][0-9A-Za-z]+)+/;
 
 /**
  * The text as runs to print: plain text, and the words (between spaces) that must stay whole
  * on a line: one holding a name with its reading (a browser may break beside a <ruby> as
- * beside an image), or a number with hyphens.
+ * beside an image), or a number or Latin word with hyphens.
  */
 export type Run = { text: string } | { word: Piece[] };
 
@@ -70,16 +70,8 @@ export function rubyRuns(text: string, easy: boolean): Run[] {
 		const joined = named ? '' : word.map((p) => ('text' in p ? p.text : '')).join('');
 		if (!word.length) return;
 		if (named) runs.push({ word });
-		else if (!easy) add(joined);
-		else {
-			let last = 0;
-			for (const m of joined.matchAll(NUMBER_WITH_HYPHENS)) {
-				add(joined.slice(last, m.index));
-				runs.push({ word: [{ text: m[0] }] });
-				last = m.index + m[0].length;
-			}
-			add(joined.slice(last));
-		}
+		else if (easy && HYPHENATED.test(joined)) runs.push({ word: [{ text: joined }] });
+		else add(joined);
 		word = [];
 	};
 	for (const piece of rubyPieces(text, easy)) {
