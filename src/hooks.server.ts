@@ -11,6 +11,7 @@ import * as audit from '$lib/server/audit';
 import { surveyDay } from '$lib/server/today';
 import { addDays } from '$lib/dates';
 import { securityHeaders } from '$lib/server/security-headers';
+import { handleCompression } from '$lib/server/compression';
 import { handlePreferences } from '$lib/server/page-preferences';
 import { handleSession } from '$lib/server/auth/handle-session';
 import { purgeExpiredSessions } from '$lib/server/auth/sessions';
@@ -61,7 +62,8 @@ export const init: ServerInit = async () => {
 	setInterval(housekeeping, 10 * 60 * 1000).unref();
 };
 
-export const handle: Handle = sequence(securityHeaders, handlePreferences, handleSession);
+// Compression first, so that it sees every header the others set.
+export const handle: Handle = sequence(handleCompression, securityHeaders, handlePreferences, handleSession);
 
 /** What a request SvelteKit itself refused is told (a JSON post, an undecodable address, …). */
 const REFUSED: Record<number, string> = {

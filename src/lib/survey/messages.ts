@@ -2,11 +2,15 @@
 // Japanese as a city office writes it; やさしい日本語 with short sentences and simple words.
 import type { Language, Question, Text } from './schema';
 import type { AnswerError } from './validate-answers';
+import { plainText } from './ruby';
 
-/** The text in the wanted language, falling back to Japanese. */
+/**
+ * The text in the wanted language, falling back to Japanese, as plain text (a name's reading in
+ * brackets: 山口市（やまぐちし）). RubyText.svelte draws the same text with furigana.
+ */
 export function t(text: Text | undefined, lang: Language): string {
 	if (!text) return '';
-	return text[lang] ?? text.ja;
+	return plainText(text[lang] ?? text.ja);
 }
 
 const ui = {
@@ -128,7 +132,7 @@ const ui = {
 		characters: (n: number) => `${n}もじ まで`,
 		noScript: 'この ページに ぜんぶの しつもんが あります。こたえない しつもんは そのままで いいです。',
 		thanksTitle: 'ありがとう ございました',
-		thanksBody: 'こたえを うけとりました。しやくしょの しごとに つかいます。',
+		thanksBody: 'こたえを うけとりました。こたえは 山口市（やまぐちし）の しごとに つかいます。',
 		backHome: 'はじめの ページへ もどる',
 		notOpenTitle: 'この アンケートは まだ はじまって いません',
 		notOpenBody: (date: string) => `${date} から こたえられます。`,
