@@ -4,6 +4,7 @@ import adapter from '@sveltejs/adapter-node';
 const config = {
 	kit: {
 		adapter: adapter({ precompress: true }),
+		router: { resolution: 'server' },
 		// Forms keep SvelteKit's origin check (csrf.checkOrigin defaults to true).
 		csp: {
 			mode: 'hash',

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase, writeDatabase } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
-import { expectAccessible, openSurvey } from './survey-steps';
+import { expectAccessible, openSurvey, reviewAndSend } from './survey-steps';
 
 let browser: Browser;
 let designer: TestStaff;
@@ -100,7 +100,7 @@ describe('the questionnaire designer', () => {
 		await resident.page.locator('#in-Q2-2').check();
 		await resident.page.locator('#in-Q3-7').check();
 		await resident.page.locator('#in-Q5').fill('３');
-		await resident.page.locator('button[type=submit]').click();
+		await reviewAndSend(resident.page);
 		await resident.page.waitForURL('**/thanks');
 		const stored = readDatabase((db) =>
 			db

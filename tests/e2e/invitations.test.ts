@@ -10,7 +10,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DESKTOP, launch, newPage, readDatabase, scrollsSideways, seriousViolationsWithoutScripts, slowScripts, writeDatabase } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
-import { aboutYou, agreeAndStart, choose, expectAccessible, next } from './survey-steps';
+import { aboutYou, agreeAndStart, choose, expectAccessible, next, reviewAndSend, reviewAndSendWithoutScript, switchTo } from './survey-steps';
 
 const SLUG = 'invited-2026';
 let browser: Browser;
@@ -52,8 +52,7 @@ async function answerAndSend(page: Page) {
 	await aboutYou(page, 9, 20, 2);
 	await next(page);
 	await choose(page, 'D2', 1);
-	while (!(await page.locator('button[type=submit]').isVisible())) await next(page);
-	await page.locator('button[type=submit]').click();
+	await reviewAndSend(page);
 	await page.waitForURL(`**/s/${SLUG}/thanks`);
 }
 
@@ -165,7 +164,7 @@ describe('invitation codes', () => {
 		await page.locator('#invitation-code').fill(fullWidth);
 		await page.getByRole('button', { name: '次へ' }).click();
 		await page.waitForSelector('.progress');
-		await page.getByRole('link', { name: 'English' }).click();
+		await switchTo(page, 'English');
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
 		await expect(page.locator('.page-heading').first().innerText()).resolves.toBe('Before you start');
 		expect(new URL(page.url()).searchParams.get('code')).toBe(codes[1]);
@@ -194,12 +193,12 @@ describe('invitation codes', () => {
 		expect(await seriousViolationsWithoutScripts(browser, page)).toEqual([]);
 		await page.locator('#invitation-code').fill(codes[2]);
 		await page.getByRole('button', { name: '次へ' }).click();
-		await page.waitForSelector('button[type=submit] >> text=回答を送信する');
+		await page.waitForSelector('button[value=review]');
 		await page.locator('#consent').check();
 		await aboutYou(page, 3, 17, 3);
 		await choose(page, 'D2', 1);
 		const before = responses();
-		await page.locator('button[type=submit]').click();
+		await reviewAndSendWithoutScript(page);
 		await page.waitForURL(`**/s/${SLUG}/thanks`);
 		expect(responses()).toBe(before + 1);
 		expect(usedCodes()).toBe(3);

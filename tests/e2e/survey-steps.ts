@@ -47,3 +47,21 @@ export async function openSurvey(page: Page, url = SURVEY) {
 	await page.goto(url);
 	await page.waitForSelector('.progress');
 }
+
+/** Presses a language or text-size switch (on the survey form page, a button of the form). */
+export async function switchTo(page: Page, name: string) {
+	await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** From any page of the paged form: 次へ until the review, then 回答を送信する. */
+export async function reviewAndSend(page: Page) {
+	while (!(await page.locator('#review-heading').count())) await next(page);
+	await page.locator('button[value=send]').click();
+}
+
+/** Without JavaScript: 回答内容を確認する, then 回答を送信する on the review the server draws. */
+export async function reviewAndSendWithoutScript(page: Page) {
+	await page.locator('button[value=review]').click();
+	await page.waitForSelector('#review-heading');
+	await page.locator('button[value=send]').click();
+}

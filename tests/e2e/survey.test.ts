@@ -4,7 +4,7 @@ import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways, slowScripts } from './browser';
-import { SURVEY, aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate } from './survey-steps';
+import { SURVEY, aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate, reviewAndSend, switchTo } from './survey-steps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -79,7 +79,8 @@ describe('the resident survey on a phone', () => {
 
 		// Section A is only for internet users.
 		expect(await heading(page)).toBe('行政のデジタル化');
-		await expect(page.locator('.progress-label').innerText()).resolves.toBe('7 ページ中 4 ページ目');
+		// Section A is counted as passed: the total stays that of every page the survey can have.
+		await expect(page.locator('.progress-label').innerText()).resolves.toBe('9 ページ中 5 ページ目');
 		await choose(page, 'G1', 4);
 		await choose(page, 'G2', 7);
 		await expectAccessible(page, 'section G');
@@ -104,7 +105,10 @@ describe('the resident survey on a phone', () => {
 		expect(await heading(page)).toBe('暮らしの満足度');
 		await choose(page, 'W1', 5);
 		await expectAccessible(page, 'section W');
-		await page.locator('button[type=submit]').click();
+		await next(page);
+		expect(await heading(page)).toBe('回答内容の確認');
+		await expectAccessible(page, 'the review');
+		await page.locator('button[value=send]').click();
 
 		await page.waitForURL('**/s/digital-2022/thanks');
 		await expect(page.locator('h2').innerText()).resolves.toBe('ご回答ありがとうございました');
@@ -133,7 +137,7 @@ describe('the resident survey on a phone', () => {
 		const { context, page, errors } = await newPage(browser);
 		const before = responseIds();
 		await openSurvey(page);
-		await page.getByRole('link', { name: 'English' }).click();
+		await switchTo(page, 'English');
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
 		expect(await heading(page)).toBe('Before you start');
 		await expectAccessible(page, 'the consent page in English');
@@ -171,7 +175,7 @@ describe('the resident survey on a phone', () => {
 		await choose(page, 'C1', 3, 4);
 		await next(page);
 		await choose(page, 'W1', 8);
-		await page.locator('button[type=submit]').click();
+		await reviewAndSend(page);
 		await page.waitForURL('**/thanks');
 		await expect(page.locator('h2').innerText()).resolves.toBe('Thank you for your answers');
 
@@ -190,7 +194,7 @@ describe('the resident survey on a phone', () => {
 		const { context, page, errors } = await newPage(browser);
 		await openSurvey(page);
 		await page.locator('.actions .primary').click();
-		await expect(page.locator('.error-summary').innerText()).resolves.toContain('同意するチェック');
+		await expect(page.locator('.error-summary').innerText()).resolves.toContain('同意の確認欄にチェック');
 		// The summary takes the focus, so a screen reader announces it.
 		await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
 		await expectAccessible(page, 'the consent page with its error');
@@ -246,7 +250,7 @@ describe('the resident survey on a phone', () => {
 		expect(await heading(page)).toBe('情報機器とインターネット');
 		expect(await page.locator('#in-D2-4').isChecked()).toBe(true);
 
-		await page.getByRole('link', { name: 'やさしい にほんご' }).click();
+		await switchTo(page, 'やさしい にほんご');
 		await page.waitForFunction(() => document.querySelector('.page-heading')?.textContent === 'スマホと インターネット');
 		expect(await page.locator('#in-D2-4').isChecked()).toBe(true);
 		await expectAccessible(page, 'section D in やさしい日本語');
@@ -255,7 +259,7 @@ describe('the resident survey on a phone', () => {
 		await expect(page.locator('#in-F3').inputValue()).resolves.toBe('21');
 
 		// Text size is remembered as well.
-		await page.getByRole('link', { name: 'とても おおきい' }).click();
+		await switchTo(page, 'とても おおきい');
 		await page.waitForFunction(() => document.documentElement.dataset.size === 'huge');
 		expect(await scrollsSideways(page)).toBe(false);
 
@@ -270,7 +274,7 @@ describe('the resident survey on a phone', () => {
 		await context.close();
 	});
 
-	it('keeps what a resident answered before the page’s script arrived, as on a slow phone', async () => {
+	it('keeps what a resident answered before the page’s script arrived, and where they were, as on a slow phone', async () => {
 		const { context, page, errors } = await newPage(browser);
 		await slowScripts(page, 2000);
 		await page.goto(SURVEY, { waitUntil: 'commit' });
@@ -278,11 +282,26 @@ describe('the resident survey on a phone', () => {
 		await page.locator('#consent').check();
 		await choose(page, 'F1', 8);
 		await page.locator('#in-F3').selectOption('20');
-		await page.waitForSelector('.progress');
+		const top = () => page.locator('#q-F3').evaluate((e) => Math.round(e.getBoundingClientRect().top));
+		const before = await top();
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(300);
+		// The script came, and left the resident on the long form where they were.
+		await expect(page.locator('.progress').count()).resolves.toBe(0);
+		expect(Math.abs((await top()) - before)).toBeLessThan(4);
 		expect(await page.locator('#consent').isChecked()).toBe(true);
-		await next(page);
 		expect(await page.locator('#in-F1-8').isChecked()).toBe(true);
 		await expect(page.locator('#in-F3').inputValue()).resolves.toBe('20');
+		// It goes on as the long form: the review (drawn by the script), then the send.
+		await choose(page, 'F4', 1);
+		await choose(page, 'D2', 5);
+		const count = responseCount();
+		await page.locator('button[value=review]').click();
+		await page.waitForSelector('#review-heading');
+		await expect(page.locator('.review').innerText()).resolves.toContain('70〜74歳');
+		await page.locator('button[value=send]').click();
+		await page.waitForURL('**/thanks');
+		expect(responseCount()).toBe(count + 1);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
@@ -294,9 +313,10 @@ describe('the resident survey on a phone', () => {
 		await aboutYou(page, 5, 3, 3);
 		await next(page);
 		await choose(page, 'D2', 5);
-		for (let i = 0; i < 4; i++) await next(page);
+		for (let i = 0; i < 5; i++) await next(page);
+		expect(await heading(page)).toBe('回答内容の確認');
 		const before = responseCount();
-		await page.locator('button[type=submit]').dblclick();
+		await page.locator('button[value=send]').dblclick();
 		await page.waitForURL('**/thanks');
 		expect(responseCount()).toBe(before + 1);
 		expect(errors).toEqual([]);

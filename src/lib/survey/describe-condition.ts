@@ -40,10 +40,11 @@ const words = {
 	}
 };
 
-function describeClause(clause: Clause, byKey: Map<string, Question>, lang: Language, style: Style): string {
+function describeClause(clause: Clause, byKey: Map<string, Question>, lang: Language, style: Style, names?: ReadonlyMap<string, string>): string {
 	const w = words[lang];
 	const q = byKey.get(clause.question);
-	const name = clause.row ? `${clause.question}（${rowLabel(q, clause.row, lang)}）` : clause.question;
+	const called = names?.get(clause.question) ?? clause.question;
+	const name = clause.row ? `${called}（${rowLabel(q, clause.row, lang)}）` : called;
 	const labels = (codes: number[]) =>
 		style === 'codes'
 			? codes.join(lang === 'en' ? ' or ' : '・')
@@ -77,13 +78,14 @@ function rowLabel(q: Question | undefined, row: string, lang: Language): string 
 /** labels: 「ほとんど使わない」; codes: 4・5 (for paper, where codes are printed by the choices). */
 type Style = 'labels' | 'codes';
 
-export function describeCondition(doc: Questionnaire, condition: Condition, lang: Language, style: Style = 'labels'): string {
+/** `names`: what residents call each question (問1…); by default its key, as staff know it. */
+export function describeCondition(doc: Questionnaire, condition: Condition, lang: Language, style: Style = 'labels', names?: ReadonlyMap<string, string>): string {
 	const byKey = new Map(doc.sections.flatMap((s) => s.questions.map((q) => [q.key, q])));
 	const walk = (c: Condition): string => {
 		const items = 'all' in c ? c.all : c.any;
 		const joiner = 'all' in c ? words[lang].and : words[lang].or;
 		return items
-			.map((item: Clause | Condition) => (isClause(item) ? describeClause(item, byKey, lang, style) : walk(item)))
+			.map((item: Clause | Condition) => (isClause(item) ? describeClause(item, byKey, lang, style, names) : walk(item)))
 			.join(joiner);
 	};
 	return walk(condition);

@@ -6,7 +6,7 @@ import { otherKey } from './answers';
 import { textLimit } from './validate-answers';
 
 /** The form's own fields, beside the answers. */
-export const CONTROL_FIELDS = ['consent', 'submissionKey', 'versionId', 'lang', 'invitation'] as const;
+export const CONTROL_FIELDS = ['consent', 'submissionKey', 'versionId', 'lang', 'invitation', 'intent'] as const;
 
 export interface FormShape {
 	names: Set<string>;

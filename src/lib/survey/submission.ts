@@ -1,5 +1,11 @@
-// What the server answers when it does not accept a submission, shared with the form.
+// What the server answers to a post of the survey form that it does not store, shared with the
+// form: a refusal (errors), a re-drawing (a language or size switch, an edit after the review)
+// or the review of the answers before sending. Without JavaScript each is a page of its own.
 import type { AnswerErrors, FormValues } from './validate-answers';
+
+/** What a button of the survey form asks for (its name is `intent`). */
+export const INTENTS = ['redraw', 'review', 'send'] as const;
+export type Intent = (typeof INTENTS)[number];
 
 export interface SubmitFailure {
 	/** The values sent, so the form is shown again as filled in. */
@@ -8,6 +14,8 @@ export interface SubmitFailure {
 	consentMissing: boolean;
 	/** A problem with the request itself rather than with an answer. */
 	formError?: 'rateLimited' | 'badRequest' | 'closed' | 'invitation';
+	/** 'review': the answers checked and listed before the final send; otherwise the form. */
+	step?: 'form' | 'review';
 }
 
 /** Why a survey that needs an invitation code does not show its form yet. */

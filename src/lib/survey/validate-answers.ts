@@ -207,7 +207,7 @@ export function formValues(data: { entries(): IterableIterator<[string, FormData
 	const values: FormValues = {};
 	for (const [name, entry] of data.entries()) {
 		if (typeof entry !== 'string') continue;
-		if (!Object.hasOwn(values, name)) {
+		if (!Object.prototype.hasOwnProperty.call(values, name)) {
 			Object.defineProperty(values, name, { value: entry, enumerable: true, writable: true, configurable: true });
 			continue;
 		}

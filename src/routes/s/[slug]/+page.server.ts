@@ -12,7 +12,10 @@ import { surveyPhase } from '$lib/survey/phase';
 import { surveyDay } from '$lib/server/today';
 import { forResident } from '$lib/survey/for-resident';
 import { checkAnswers, formValues } from '$lib/survey/validate-answers';
-import type { InvitationProblem, SubmitFailure } from '$lib/survey/submission';
+import { INTENTS, type InvitationProblem, type SubmitFailure } from '$lib/survey/submission';
+import { describeCondition } from '$lib/survey/describe-condition';
+import { questionNames } from '$lib/components/survey/question-numbers';
+import type { Language, Questionnaire } from '$lib/survey/schema';
 import * as invitations from '$lib/server/invitations';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
 import { footerOf, privacyNotice } from '$lib/survey/privacy';
@@ -57,8 +60,25 @@ const submissionForm = formObject({
 	/** The invitation code the form carries (for a survey that needs one): its 12 digits, if it has them. */
 	invitation: text({ trim: false }).transform(normalizeCode),
 	consent: checkbox('yes'),
-	lang: choice(['easy', 'en'], { fallback: undefined })
+	lang: choice(['easy', 'en'], { fallback: undefined }),
+	/** The button pressed: re-draw the form, review the answers, or send them (the default). */
+	intent: choice(INTENTS, { fallback: undefined })
 });
+
+/**
+ * Who each conditional section and question is for, in words, with the question numbers
+ * residents see: shown when every question is on one page (made here, so the page's script
+ * does not carry the wording in every language).
+ */
+function conditionNotes(doc: Questionnaire, lang: Language): Record<string, string> {
+	const names = questionNames(doc, lang);
+	const notes: Record<string, string> = {};
+	for (const s of doc.sections) {
+		if (s.showIf) notes[s.key] = describeCondition(doc, s.showIf, lang, 'labels', names);
+		for (const q of s.questions) if (q.showIf) notes[q.key] = describeCondition(doc, q.showIf, lang, 'labels', names);
+	}
+	return notes;
+}
 
 function find(slug: string) {
 	const found = surveys.findPublished(db(), slug);
@@ -100,6 +120,7 @@ export const load: PageServerLoad = (event) => {
 		versionId,
 		languages: document.languages,
 		document: forResident(document, lang),
+		notes: conditionNotes(document, lang),
 		submissionKey: responses.newSubmissionKey(),
 		invitation: typed === null ? undefined : formatCode(normalizeCode(typed)!),
 		notice: privacyNotice(document, survey, lang, config.timeZone),
@@ -120,7 +141,7 @@ export const actions: Actions = {
 		if (surveyPhase(survey, new Date()) !== 'open') return failure(409, { formError: 'closed' });
 
 		if (!form.ok) return failure(400, { formError: 'badRequest' });
-		const { submissionKey: key, versionId, consent } = form.value;
+		const { submissionKey: key, versionId, consent, intent } = form.value;
 		// Answers are checked against the exact published version the form was filled in on.
 		const document = surveys.publishedVersion(db(), versionId, survey.id);
 		if (!document) return failure(400, { formError: 'badRequest' });
@@ -129,9 +150,15 @@ export const actions: Actions = {
 		const invitation = survey.invitationRequired ? form.value.invitation : undefined;
 		if (survey.invitationRequired && !invitation) return failure(400, { formError: 'invitation' });
 
+		// A language or size switch, or 修正する on the review: the form again, as filled in
+		// (nothing is stored or checked; the hook has already taken ?lang= / ?size=).
+		if (intent === 'redraw') return { values, errors: {}, consentMissing: false, step: 'form' } satisfies SubmitFailure;
+
 		const consentMissing = !consent;
 		const { answers, errors } = checkAnswers(document, values);
 		if (consentMissing || Object.keys(errors).length) return failure(400, { errors, consentMissing });
+		// Without JavaScript the answers are listed for a last look; the review's own button sends them.
+		if (intent === 'review') return { values, errors: {}, consentMissing: false, step: 'review' } satisfies SubmitFailure;
 
 		const client = clientAddress(event);
 		// A code refused here counts as a wrong guess, as on the code form.
