@@ -11,6 +11,7 @@ import {
 	seriousViolationsWithoutScripts
 } from './browser';
 import { SURVEY, choose } from './survey-steps';
+import { chooseInHeader } from './site-header';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,11 +82,11 @@ describe('the survey without JavaScript', () => {
 	it('switches language and text size with plain links', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
 		await page.goto(SURVEY);
-		await page.getByRole('link', { name: 'English' }).click();
+		await chooseInHeader(page, 'English');
 		await page.waitForLoadState();
 		await expect(page.locator('h1').innerText()).resolves.toContain('Yamaguchi City Survey');
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-		await page.getByRole('link', { name: 'Large', exact: true }).click();
+		await chooseInHeader(page, 'Large');
 		await page.waitForLoadState();
 		expect(await page.evaluate(() => document.documentElement.dataset.size)).toBe('large');
 		// Remembered on the device for the next visit.

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways, slowScripts } from './browser';
 import { SURVEY, aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate } from './survey-steps';
+import { chooseInHeader } from './site-header';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -133,7 +134,7 @@ describe('the resident survey on a phone', () => {
 		const { context, page, errors } = await newPage(browser);
 		const before = responseIds();
 		await openSurvey(page);
-		await page.getByRole('link', { name: 'English' }).click();
+		await chooseInHeader(page, 'English');
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
 		expect(await heading(page)).toBe('Before you start');
 		await expectAccessible(page, 'the consent page in English');
@@ -246,7 +247,7 @@ describe('the resident survey on a phone', () => {
 		expect(await heading(page)).toBe('情報機器とインターネット');
 		expect(await page.locator('#in-D2-4').isChecked()).toBe(true);
 
-		await page.getByRole('link', { name: 'やさしい にほんご' }).click();
+		await chooseInHeader(page, 'やさしい にほんご');
 		await page.waitForFunction(() => document.querySelector('.page-heading')?.textContent === 'スマホと インターネット');
 		expect(await page.locator('#in-D2-4').isChecked()).toBe(true);
 		await expectAccessible(page, 'section D in やさしい日本語');
