@@ -48,8 +48,10 @@ export interface ResultSection {
 }
 
 export interface Finding {
-	/** The anchor of the question's result. */
+	/** The table's key ('D2', 'T1.T1_2'). */
 	key: string;
+	/** The question's key, the anchor of its result. */
+	questionKey: string;
 	number: number;
 	question: Words;
 	answer: Words;
@@ -136,28 +138,29 @@ export function resultSections(tables: PublishedTable[], doc: Questionnaire, lan
 	return sections;
 }
 
-/** A question that informs a priority project's indicator (a tag such as "PP7:weekly"). */
-const informsIndicator = (q: Question) => (q.tags ?? []).some((t) => t.includes(':'));
-
 /**
- * The most common answer of each key question: those that inform an indicator, or where there
- * are none, the first question of each section. Only from a table that hides nothing (a hidden
- * count could be the largest) and whose base is not under 30.
+ * The most common answer of each key question, in the questionnaire's order: those the
+ * priority projects' indicators are counted from (table keys, 'D2' or 'T1.T1_2'), or where
+ * there are none, the first question of each section. Only from a table that hides nothing
+ * (a hidden count could be the largest) and whose base is not under 30.
  */
-export function keyFindings(sections: ResultSection[], doc: Questionnaire, max = 6): Finding[] {
-	const questions = new Map(doc.sections.flatMap((s) => s.questions.map((q) => [q.key, q] as const)));
-	const single = sections.flatMap((s) => s.questions).filter((q) => q.tables.length === 1);
-	let chosen = single.filter((q) => informsIndicator(questions.get(q.key)!));
-	if (chosen.length < 3) chosen = sections.map((s) => s.questions.find((q) => q.tables.length === 1)).filter((q) => !!q);
+export function keyFindings(sections: ResultSection[], keys: readonly string[], max = 6): Finding[] {
+	const wanted = new Set(keys);
+	const all = sections.flatMap((s) => s.questions.flatMap((q) => q.tables.map((t) => ({ q, t }))));
+	let chosen = all.filter(({ t }) => wanted.has(t.key));
+	if (!chosen.length)
+		chosen = sections.flatMap((s) => {
+			const q = s.questions.find((q) => q.tables.length === 1);
+			return q ? [{ q, t: q.tables[0] }] : [];
+		});
 	const findings: Finding[] = [];
-	for (const q of chosen) {
-		const t = q.tables[0];
+	for (const { q, t } of chosen) {
 		if (t.withheld || t.hiding || t.reference) continue;
 		const answers = t.items.filter((i) => !i.missing && i.percent !== null);
 		if (!answers.length) continue;
 		const top = answers.reduce((a, b) => (b.percent! > a.percent! ? b : a));
 		if (!top.percent) continue;
-		findings.push({ key: q.key, number: q.number, question: q.label, answer: top.label, percent: top.percent, multiple: q.multiple });
+		findings.push({ key: t.key, questionKey: q.key, number: q.number, question: t.row ?? q.label, answer: top.label, percent: top.percent, multiple: q.multiple });
 	}
 	return findings.slice(0, max);
 }

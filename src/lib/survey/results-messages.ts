@@ -31,9 +31,6 @@ const words = {
 		referenceMark: '参考値',
 		mean: (m: string) => `平均 ${m}`,
 		withheld: (k: number) => `対象の方が ${k} 人未満のため、結果は掲載していません。`,
-		answer: '答え',
-		share: '割合',
-		caption: ['', 'の割合'],
 		people: (n: string) => `${n}人`,
 		legend: (k: number, mark: string) =>
 			`「${mark}」は、人数が ${k} 人未満の区分と、ほかの数字から計算できないように伏せた区分です。`,
@@ -71,9 +68,6 @@ const words = {
 		referenceMark: 'さんこう',
 		mean: (m: string) => `へいきん ${m}`,
 		withheld: (k: number) => `こたえる ひとが ${k}にんより すくないので、けっかは のせて いません。`,
-		answer: 'こたえ',
-		share: 'わりあい',
-		caption: ['', 'の わりあい'],
 		people: (n: string) => `${n}にん`,
 		legend: (k: number, mark: string) =>
 			`「${mark}」は、${k}にんより すくない ところと、ほかの すうじから わからない ように かくした ところ です。`,
@@ -110,9 +104,6 @@ const words = {
 		referenceMark: 'Indicative',
 		mean: (m: string) => `Average ${m}`,
 		withheld: (k: number) => `Fewer than ${k} people were asked this question, so its results are not published.`,
-		answer: 'Answer',
-		share: 'Share',
-		caption: ['Shares: ', ''],
 		people: (n: string) => `${n} ${n === '1' ? 'person' : 'people'}`,
 		legend: (k: number, mark: string) =>
 			`“${mark}” marks a group of fewer than ${k} people, or one hidden so that such a group cannot be worked out.`,

@@ -13,6 +13,7 @@ import { NO_FILTERS, select } from '$lib/analytics/selection';
 import { surveyPhase } from '$lib/survey/phase';
 import { syntheticCount } from '$lib/analytics/dataset';
 import { pagePreferences } from '$lib/server/preferences';
+import * as projects from '$lib/server/projects';
 import { RESULTS_NOT_PUBLIC, SURVEY_NOT_FOUND } from '$lib/survey/messages';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -26,6 +27,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const days = data.days;
 	const tables = publishTables(questionTables(data, select(data, NO_FILTERS)), survey.minCellSize, data.size);
 	const sections = resultSections(tables, document, lang);
+	// What the city watches: the questions its priority projects' indicators are counted from.
+	const watched = projects.list(db()).flatMap((p) => p.indicators.map((i) => (i.rowKey ? `${i.questionKey}.${i.rowKey}` : i.questionKey)));
 	return {
 		slug: survey.slug,
 		lang,
@@ -37,7 +40,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		total: data.size,
 		synthetic: syntheticCount(data),
 		period: days.length ? { from: days[0], to: days.at(-1)! } : undefined,
-		findings: keyFindings(sections, document),
+		findings: keyFindings(sections, watched),
 		sections
 	};
 };

@@ -7,9 +7,9 @@ import { forResident } from '$lib/survey/for-resident';
 import { footerOf } from '$lib/survey/privacy';
 
 export const load: PageServerLoad = ({ params, locals, url }) => {
-	const prefs = pagePreferences(url, locals);
 	const found = surveys.findPublished(db(), params.slug);
 	if (!found) error(404, 'お探しのアンケートは見つかりませんでした。');
+	const prefs = pagePreferences(url, locals, found.document.languages);
 	const lang = offeredLanguage(prefs.lang, found.document.languages);
 	const doc = forResident(found.document, lang);
 	return { slug: params.slug, lang, size: prefs.size, title: doc.title, thanks: doc.thanks, footer: footerOf(params.slug, found.survey.contact, lang) };
