@@ -117,8 +117,9 @@ describe('the compact header', () => {
 		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
 		await chooseInHeader(page, 'English');
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
-		// The panel closes once the page has changed, and the choice is marked.
+		// The panel closes once the page has changed, the focus back on its button, and the choice is marked.
 		await expect(panel.isVisible()).resolves.toBe(false);
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
 		await openSettings(page);
 		await expect(panel.locator('[aria-current=true]').allInnerTexts()).resolves.toEqual(['English', 'Extra large']);
 		expect(errors).toEqual([]);

@@ -256,7 +256,7 @@ describe('the resident survey on a phone', () => {
 		await expect(page.locator('#in-F3').inputValue()).resolves.toBe('21');
 
 		// Text size is remembered as well.
-		await page.getByRole('link', { name: 'とても おおきい' }).click();
+		await chooseInHeader(page, 'とても おおきい');
 		await page.waitForFunction(() => document.documentElement.dataset.size === 'huge');
 		expect(await scrollsSideways(page)).toBe(false);
 
