@@ -8,9 +8,15 @@ declare global {
 		interface Error {
 			message: string;
 			id?: string;
+			/** The message in やさしい日本語 and English, for the residents' error page. */
+			easy?: string;
+			en?: string;
 		}
 		interface Locals {
+			/** The resident's chosen language (cookie or ?lang=). */
 			lang: Language;
+			/** The language the page is written in, once its load has said (pagePreferences). */
+			pageLang?: Language;
 			textSize: TextSize;
 			/** The member of staff logged in, or null (residents never log in). */
 			user: StaffUser | null;

@@ -10,7 +10,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DESKTOP, launch, newPage, readDatabase, scrollsSideways, seriousViolationsWithoutScripts, slowScripts, writeDatabase } from './browser';
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
-import { aboutYou, agreeAndStart, choose, expectAccessible, next, reviewAndSend, reviewAndSendWithoutScript, switchTo } from './survey-steps';
+import { aboutYou, agreeAndStart, choose, expectAccessible, next, reviewAndSend, reviewAndSendWithoutScript } from './survey-steps';
+import { chooseInHeader } from './site-header';
 
 const SLUG = 'invited-2026';
 let browser: Browser;
@@ -164,7 +165,7 @@ describe('invitation codes', () => {
 		await page.locator('#invitation-code').fill(fullWidth);
 		await page.getByRole('button', { name: '次へ' }).click();
 		await page.waitForSelector('.progress');
-		await switchTo(page, 'English');
+		await chooseInHeader(page, 'English');
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
 		await expect(page.locator('.page-heading').first().innerText()).resolves.toBe('Before you start');
 		expect(new URL(page.url()).searchParams.get('code')).toBe(codes[1]);

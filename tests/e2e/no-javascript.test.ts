@@ -11,7 +11,8 @@ import {
 	responseCount,
 	seriousViolationsWithoutScripts
 } from './browser';
-import { SURVEY, aboutYou, choose, reviewAndSendWithoutScript, switchTo } from './survey-steps';
+import { SURVEY, aboutYou, choose, reviewAndSendWithoutScript } from './survey-steps';
+import { chooseInHeader } from './site-header';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -93,7 +94,7 @@ describe('the survey without JavaScript', () => {
 		await choose(page, 'F1', 4);
 		await page.locator('#in-F3').selectOption('17');
 		await page.locator('#in-C4').fill('バスの本数を増やしてほしい');
-		await switchTo(page, 'English');
+		await chooseInHeader(page, 'English');
 		await page.waitForLoadState();
 		await expect(page.locator('h1').innerText()).resolves.toContain('Yamaguchi City Survey');
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -104,7 +105,7 @@ describe('the survey without JavaScript', () => {
 		await expect(page.locator('#in-F3').inputValue()).resolves.toBe('17');
 		await expect(page.locator('#in-C4').inputValue()).resolves.toBe('バスの本数を増やしてほしい');
 		await expect(page.locator('.error-summary').count()).resolves.toBe(0);
-		await switchTo(page, 'Large');
+		await chooseInHeader(page, 'Large');
 		await page.waitForLoadState();
 		expect(await page.evaluate(() => document.documentElement.dataset.size)).toBe('large');
 		await expect(page.locator('#in-C4').inputValue()).resolves.toBe('バスの本数を増やしてほしい');

@@ -195,7 +195,7 @@ describe('results for residents', () => {
 		const { context, page, errors } = await newPage(browser, { viewport: PHONE });
 		const response = await page.goto(`/s/${SLUG}/results`);
 		expect(response?.status()).toBe(200);
-		const districts = page.locator('#r-F3').locator('xpath=..').locator('tbody tr');
+		const districts = page.locator('#q-F3 .bars li');
 		const small = (await districts.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
 		// Every district with 1–9 respondents shows only the hidden mark.
 		const names = ['大殿', '白石', '湯田', '仁保', '小鯖', '大内', '宮野', '吉敷', '平川', '大歳', '陶', '鋳銭司', '名田島', '秋穂二島', '嘉川', '佐山', '小郡', '秋穂', '阿知須', '徳地', '阿東'];
@@ -205,10 +205,10 @@ describe('results for residents', () => {
 			const line = small.find((t) => t.startsWith(`${name} `))!;
 			if (n > 0 && n < 10) (expect(line).toBe(`${name} x`), hidden++);
 			// A larger count is shown as it is, or hidden too as a complement.
-			if (n >= 10) expect(line.includes(`（${n}人）`) || line === `${name} x`).toBe(true);
+			if (n >= 10) expect(line.endsWith(` ${n}人`) || line === `${name} x`).toBe(true);
 		});
 		expect(hidden).toBeGreaterThan(0);
-		await expect(page.locator('#r-F3').locator('xpath=..').innerText()).resolves.toContain('「x」は、人数が 10 人未満の区分と');
+		await expect(page.locator('#q-F3').innerText()).resolves.toContain('「x」は、人数が 10 人未満の区分と');
 		await expect(page.locator('#r-C4').count()).resolves.toBe(0);
 		await expect(page.locator('main').innerText()).resolves.not.toContain('その他（合成データ）');
 		expect(await scrollsSideways(page)).toBe(false);
@@ -225,6 +225,71 @@ describe('results for residents', () => {
 		expect(scripts.length).toBeGreaterThan(0);
 		expect(scripts.filter((s) => s.includes('borderSkipped'))).toEqual([]);
 		await context.close();
+	});
+
+	it('open on the key findings and a contents list, with dates in 年月日, readable bars, in three languages', async () => {
+		const words = {
+			ja: { heading: '主な結果', contents: '目次', from: '2024年10月1日', to: '2024年10月31日', age: 'あなたの年齢を教えてください。', people: '人' },
+			easy: { heading: 'だいじな けっか', contents: 'もくじ', from: '2024年10月1日', to: '2024年10月31日', age: 'あなたは なんさい ですか。', people: 'にん' },
+			en: { heading: 'Key findings', contents: 'Contents', from: '1 October 2024', to: '31 October 2024', age: 'What is your age?', people: 'people' }
+		};
+		for (const lang of ['ja', 'easy', 'en'] as const) {
+			const w = words[lang];
+			const { context, page, errors } = await newPage(browser, { viewport: { width: 320, height: 640 } });
+			await page.goto(`/s/${SLUG}/results?lang=${lang}&size=huge`);
+			const main = page.locator('main');
+			const text = await main.innerText();
+			// The findings come first, before any question's result.
+			const firstHeadings = await main.locator('h2').allInnerTexts();
+			expect(firstHeadings[0], lang).toBe(w.heading);
+			expect(firstHeadings[1], lang).toBe(w.contents);
+			const findings = page.locator('#summary li');
+			expect(await findings.count(), lang).toBeGreaterThanOrEqual(3);
+			// Each finding is the largest share of its question, as its own bars show it.
+			for (const finding of await findings.all()) {
+				const anchor = (await finding.locator('a').getAttribute('href'))!;
+				const share = Number((await finding.innerText()).match(/(\d+\.\d)%/)![1]);
+				const shares = (await page.locator(`${anchor} .bars li:not(.missing) .percent`).allInnerTexts()).map((p) => Number.parseFloat(p));
+				expect(shares, `${lang} ${anchor}`).toContain(share);
+			}
+			// The contents lead to every section.
+			const links = await page.locator('#contents a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+			expect(links.length, lang).toBeGreaterThanOrEqual(8);
+			for (const href of links) await expect(page.locator(href).count(), href).resolves.toBe(1);
+			// Dates as residents read them, never ISO.
+			expect(text, lang).toContain(w.from);
+			expect(text, lang).toContain(w.to);
+			expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+			// The questionnaire's own words in the page's language, and the counts in its words.
+			await expect(page.locator('#r-F1').innerText()).resolves.toContain(w.age);
+			await expect(page.locator('#q-F1 .bars li').first().innerText()).resolves.toContain(w.people);
+			// Bars on a phone at 特大: each at least half as wide as its card, with its share beside it.
+			const bars = await page.locator('#q-F1 .bars li').evaluateAll((lis) =>
+				lis.map((li) => ({
+					track: li.querySelector('.track')?.getBoundingClientRect().width ?? 0,
+					card: li.closest('article')!.getBoundingClientRect().width,
+					share: li.querySelector('.percent')?.textContent ?? ''
+				}))
+			);
+			for (const b of bars) {
+				expect(b.track / b.card).toBeGreaterThanOrEqual(0.5);
+				expect(b.share).toMatch(/^\d+\.\d%$/);
+			}
+			// Small cells hidden in every language.
+			await expect(page.locator('#q-F3 .bars li', { hasText: /^\S+\s+x$/ }).count()).resolves.toBeGreaterThan(0);
+			expect(await scrollsSideways(page), lang).toBe(false);
+			expect(errors).toEqual([]);
+			await context.close();
+		}
+	});
+
+	it('pass axe in English at 390×844 and on a desktop', async () => {
+		for (const viewport of [PHONE, DESKTOP]) {
+			const { context, page } = await newPage(browser, { viewport });
+			await page.goto(`/s/${SLUG}/results?lang=en`);
+			expect(await seriousViolations(page)).toEqual([]);
+			await context.close();
+		}
 	});
 
 	it('are not shown while the settings keep them private', async () => {

@@ -48,11 +48,6 @@ export async function openSurvey(page: Page, url = SURVEY) {
 	await page.waitForSelector('.progress');
 }
 
-/** Presses a language or text-size switch (on the survey form page, a button of the form). */
-export async function switchTo(page: Page, name: string) {
-	await page.getByRole('button', { name, exact: true }).click();
-}
-
 /** From any page of the paged form: 次へ until the review, then 回答を送信する. */
 export async function reviewAndSend(page: Page) {
 	while (!(await page.locator('#review-heading').count())) await next(page);

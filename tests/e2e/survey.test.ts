@@ -4,7 +4,8 @@ import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways, slowScripts } from './browser';
-import { SURVEY, aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate, reviewAndSend, switchTo } from './survey-steps';
+import { SURVEY, aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate, reviewAndSend } from './survey-steps';
+import { chooseInHeader } from './site-header';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -137,7 +138,7 @@ describe('the resident survey on a phone', () => {
 		const { context, page, errors } = await newPage(browser);
 		const before = responseIds();
 		await openSurvey(page);
-		await switchTo(page, 'English');
+		await chooseInHeader(page, 'English');
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
 		expect(await heading(page)).toBe('Before you start');
 		await expectAccessible(page, 'the consent page in English');
@@ -250,7 +251,7 @@ describe('the resident survey on a phone', () => {
 		expect(await heading(page)).toBe('情報機器とインターネット');
 		expect(await page.locator('#in-D2-4').isChecked()).toBe(true);
 
-		await switchTo(page, 'やさしい にほんご');
+		await chooseInHeader(page, 'やさしい にほんご');
 		await page.waitForFunction(() => document.querySelector('.page-heading')?.textContent === 'スマホと インターネット');
 		expect(await page.locator('#in-D2-4').isChecked()).toBe(true);
 		await expectAccessible(page, 'section D in やさしい日本語');
@@ -259,7 +260,7 @@ describe('the resident survey on a phone', () => {
 		await expect(page.locator('#in-F3').inputValue()).resolves.toBe('21');
 
 		// Text size is remembered as well.
-		await switchTo(page, 'とても おおきい');
+		await chooseInHeader(page, 'とても おおきい');
 		await page.waitForFunction(() => document.documentElement.dataset.size === 'huge');
 		expect(await scrollsSideways(page)).toBe(false);
 

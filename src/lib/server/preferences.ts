@@ -38,12 +38,29 @@ export function offeredLanguage(lang: Language, offered: readonly Language[]): L
 	return offered.includes(lang) ? lang : 'ja';
 }
 
+/** The value of <html lang> for a page in a language: やさしい日本語 is Japanese. */
+export const htmlLang = (lang: Language): 'ja' | 'en' => (lang === 'en' ? 'en' : 'ja');
+
+/** Staff pages are in Japanese whatever a resident chose on the same device. */
+export const isStaffPath = (url: URL) => url.pathname === '/admin' || url.pathname.startsWith('/admin/');
+
 /**
- * The language and text size the hook resolved for this request. Reading ?lang= and ?size=
- * here makes SvelteKit run the load again when a switch link changes them.
+ * The language and text size of this page: the resident's choice, narrowed to the languages
+ * the page is written in when it names them (a survey may offer Japanese only), and then
+ * recorded in locals so that <html lang> says what the page really shows. Staff pages are
+ * Japanese. Reading ?lang= and ?size= here makes SvelteKit run the load again when a switch
+ * link changes them.
  */
-export function pagePreferences(url: URL, locals: App.Locals): { lang: Language; size: TextSize } {
+export function pagePreferences(
+	url: URL,
+	locals: App.Locals,
+	offered?: readonly Language[]
+): { lang: Language; size: TextSize } {
 	url.searchParams.get('lang');
 	url.searchParams.get('size');
-	return { lang: locals.lang, size: locals.textSize };
+	if (isStaffPath(url)) return { lang: 'ja', size: locals.textSize };
+	if (!offered) return { lang: locals.lang, size: locals.textSize };
+	const lang = offeredLanguage(locals.lang, offered);
+	locals.pageLang = lang;
+	return { lang, size: locals.textSize };
 }

@@ -264,6 +264,151 @@ export function uiText(lang: Language): UiText {
 	return ui[lang] as unknown as UiText;
 }
 
+/**
+ * Words of the pages around the surveys (the header, the home page, the footer, the error
+ * page), in each language. Japanese names residents see on signs and letters are also given
+ * in Japanese on the other pages (the office's name), marked lang="ja" where they are shown.
+ */
+const site = {
+	ja: {
+		city: '山口市',
+		skipLink: '本文へ移動',
+		settings: '文字・言語',
+		settingsOther: { text: 'Language', lang: 'en' },
+		siteTitle: '山口市 市民アンケート',
+		homeHeading: '市民アンケート',
+		homeDescription: '山口市が実施している市民アンケートの一覧です。',
+		homeIntro:
+			'山口市が実施しているアンケートです。お名前やご住所をおうかがいすることはありません。スマートフォンやパソコンからお答えいただけます。',
+		openHeading: '回答を受け付けているアンケート',
+		noneOpen: '現在、回答を受け付けているアンケートはありません。',
+		closesAt: (date: string) => `回答期限：${date}まで`,
+		invitationOnly: '案内状をお送りした方にお答えいただくアンケートです。案内状の招待コードをご用意ください。',
+		answer: '回答する',
+		upcomingHeading: 'これから始まるアンケート',
+		opensAt: (date: string) => `${date}から回答できます。`,
+		closedHeading: '最近終了したアンケート',
+		closed: (date?: string) => `受付を終了しました${date ? `（${date}）` : ''}。ご協力ありがとうございました。`,
+		seeResults: '結果を見る',
+		office: '山口市 総合政策部 スマートシティ推進室',
+		officeInJapanese: false,
+		staffLink: '職員の方はこちら',
+		errorTitle: 'エラー',
+		notFoundTitle: 'ページが見つかりません',
+		notFoundDefault: 'お探しのページは見つかりませんでした。',
+		notFoundBody:
+			'アドレス（URL）に誤りがないか、もう一度お確かめください。お手元の案内状のQRコードからも開くことができます。',
+		forbiddenTitle: '権限がありません',
+		forbiddenBody: '必要な場合は、システム管理者に役割の追加を依頼してください。',
+		forbiddenBack: '管理画面のトップへ戻る',
+		refusedTitle: '送信を受け付けられませんでした',
+		refusedBody: 'お手数ですが、前のページに戻るか、ページを開き直してから、もう一度お試しください。',
+		failedTitle: 'ただいま表示できません',
+		failedBody: 'しばらくしてから、もう一度お試しください。',
+		errorId: 'お問い合わせの際は、次の番号をお伝えください：'
+	},
+	easy: {
+		city: 'やまぐちし',
+		skipLink: 'ほんぶんへ いく',
+		settings: 'もじ・ことば',
+		settingsOther: { text: 'Language', lang: 'en' },
+		siteTitle: 'やまぐちしの アンケート',
+		homeHeading: 'やまぐちしの アンケート',
+		homeDescription: 'やまぐちしの アンケートの リスト です。',
+		homeIntro:
+			'やまぐちしが して いる アンケート です。なまえや じゅうしょは ききません。スマホや パソコンで こたえる ことが できます。',
+		openHeading: 'いま こたえられる アンケート',
+		noneOpen: 'いま こたえられる アンケートは ありません。',
+		closesAt: (date: string) => `${date}まで こたえられます。`,
+		invitationOnly:
+			'てがみを もらった ひとが こたえる アンケート です。てがみに ある しょうたい コードを よういして ください。',
+		answer: 'こたえる',
+		upcomingHeading: 'これから はじまる アンケート',
+		opensAt: (date: string) => `${date}から こたえられます。`,
+		closedHeading: 'おわった アンケート',
+		closed: (date?: string) => `おわりました${date ? `（${date}）` : ''}。ありがとう ございました。`,
+		seeResults: 'けっかを みる',
+		office: 'やまぐちし スマートシティ すいしんしつ',
+		officeInJapanese: true,
+		staffLink: 'しやくしょで はたらく ひと',
+		errorTitle: 'エラー',
+		notFoundTitle: 'ページが ありません',
+		notFoundDefault: 'さがして いる ページは ありませんでした。',
+		notFoundBody: 'アドレス（URL）を もう いちど みて ください。てがみの QR コードからも ひらけます。',
+		forbiddenTitle: 'この ページは みられません',
+		forbiddenBody: 'システムの せきにんしゃに きいて ください。',
+		forbiddenBack: 'かんりの ページへ もどる',
+		refusedTitle: 'おくった ものを うけとれませんでした',
+		refusedBody: 'まえの ページに もどるか、ページを もう いちど ひらいて ください。それから もう いちど おくって ください。',
+		failedTitle: 'いまは みる ことが できません',
+		failedBody: 'すこし まってから、もう いちど ひらいて ください。',
+		errorId: 'きく ときは、この ばんごうを いって ください：'
+	},
+	en: {
+		city: 'Yamaguchi City',
+		skipLink: 'Skip to main content',
+		settings: 'Text & language',
+		settingsOther: { text: '言語', lang: 'ja' },
+		siteTitle: 'Yamaguchi City resident surveys',
+		homeHeading: 'Resident surveys',
+		homeDescription: 'The surveys Yamaguchi City is running for its residents.',
+		homeIntro:
+			'These are the surveys Yamaguchi City is running. We never ask for your name or address. You can answer on a smartphone or a computer.',
+		openHeading: 'Surveys open now',
+		noneOpen: 'No survey is open at the moment.',
+		closesAt: (date: string) => `Open until ${date}`,
+		invitationOnly:
+			'This survey is for residents who received an invitation letter. Please have the invitation code from your letter ready.',
+		answer: 'Answer the survey',
+		upcomingHeading: 'Coming soon',
+		opensAt: (date: string) => `You can answer from ${date}.`,
+		closedHeading: 'Recently closed',
+		closed: (date?: string) => `Closed${date ? ` on ${date}` : ''}. Thank you for taking part.`,
+		seeResults: 'See the results',
+		office: 'Smart City Promotion Office, Yamaguchi City',
+		officeInJapanese: true,
+		staffLink: 'For city staff (in Japanese)',
+		errorTitle: 'Error',
+		notFoundTitle: 'Page not found',
+		notFoundDefault: 'We could not find the page you were looking for.',
+		notFoundBody: 'Please check the address (URL). You can also open a survey from the QR code on your letter.',
+		forbiddenTitle: 'Not allowed',
+		forbiddenBody: 'If you need this page, ask the system administrator to add the role to your account.',
+		forbiddenBack: 'Back to the staff pages',
+		refusedTitle: 'We could not accept what was sent',
+		refusedBody: 'Please go back, or open the page again, and then try once more.',
+		failedTitle: 'This page cannot be shown right now',
+		failedBody: 'Please try again a little later.',
+		errorId: 'If you contact us, please give this number:'
+	}
+} as const;
+
+/** Errors of the residents' pages, in the three languages (App.Error). */
+export const SURVEY_NOT_FOUND = {
+	message: 'お探しのアンケートは見つかりませんでした。',
+	easy: 'さがして いる アンケートは ありませんでした。',
+	en: 'We could not find that survey.'
+};
+export const RESULTS_NOT_PUBLIC = {
+	message: 'このアンケートの結果は、まだ公開していません。',
+	easy: 'この アンケートの けっかは まだ みられません。',
+	en: 'The results of this survey have not been published yet.'
+};
+
+/** The city office's name as it is written on its signs and letters. */
+export const OFFICE_NAME = '山口市 総合政策部 スマートシティ推進室';
+
+export type SiteText = (typeof site)['ja'];
+
+export function siteText(lang: Language): SiteText {
+	return site[lang] as unknown as SiteText;
+}
+
+/** The language a text is shown in: the wanted one, or Japanese when it has no translation. */
+export function shownLanguage(text: Text | undefined, lang: Language): Language {
+	return text?.[lang] ? lang : 'ja';
+}
+
 /** The message shown beside a question and in the summary at the top of the page. */
 export function errorMessage(error: AnswerError, q: Question, lang: Language): string {
 	const rowLabels = (keys: string[]) =>

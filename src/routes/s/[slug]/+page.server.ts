@@ -90,7 +90,7 @@ function find(slug: string) {
 export const load: PageServerLoad = (event) => {
 	const { params, locals, url } = event;
 	const { survey, versionId, document } = find(params.slug);
-	const prefs = pagePreferences(url, locals);
+	const prefs = pagePreferences(url, locals, document.languages);
 	const lang = offeredLanguage(prefs.lang, document.languages);
 	const phase = surveyPhase(survey, new Date());
 	const title = forResident(document, lang).title;

@@ -4,22 +4,22 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
-import { offeredLanguage, pagePreferences } from '$lib/server/preferences';
+import { pagePreferences } from '$lib/server/preferences';
+import { SURVEY_NOT_FOUND } from '$lib/survey/messages';
 import { forResident } from '$lib/survey/for-resident';
 import { footerOf, privacyNotice } from '$lib/survey/privacy';
 import { config } from '$lib/server/config';
 
 export const load: PageServerLoad = ({ params, locals, url }) => {
-	const prefs = pagePreferences(url, locals);
 	const found = surveys.findPublished(db(), params.slug);
 	if (!found || found.survey.status === 'draft' || found.survey.status === 'archived')
-		error(404, 'お探しのアンケートは見つかりませんでした。');
+		error(404, SURVEY_NOT_FOUND);
 	const { survey, document } = found;
-	const lang = offeredLanguage(prefs.lang, document.languages);
+	const { lang, size } = pagePreferences(url, locals, document.languages);
 	return {
 		slug: survey.slug,
 		lang,
-		size: prefs.size,
+		size,
 		languages: document.languages,
 		title: forResident(document, lang).title,
 		notice: privacyNotice(document, survey, lang, config.timeZone),

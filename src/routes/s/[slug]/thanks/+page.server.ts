@@ -21,9 +21,9 @@ function closingWords(thanks: Text | undefined, lang: Language): string {
 }
 
 export const load: PageServerLoad = ({ params, locals, url }) => {
-	const prefs = pagePreferences(url, locals);
 	const found = surveys.findPublished(db(), params.slug);
 	if (!found) error(404, 'お探しのアンケートは見つかりませんでした。');
+	const prefs = pagePreferences(url, locals, found.document.languages);
 	const lang = offeredLanguage(prefs.lang, found.document.languages);
 	const doc = forResident(found.document, lang);
 	return { slug: params.slug, lang, size: prefs.size, title: doc.title, closing: closingWords(doc.thanks, lang), footer: footerOf(params.slug, found.survey.contact, lang) };
