@@ -110,6 +110,6 @@ describe('the priority-project report printed at 08:00 in Japan', () => {
 describe('the root layout', () => {
 	it('gives every page the survey’s time zone, for the dates it shows', async () => {
 		const { load } = await import('../../src/routes/+layout.server');
-		expect(await load(event('/'))).toEqual({ timeZone: 'Asia/Tokyo' });
+		expect(await load(event('/'))).toMatchObject({ timeZone: 'Asia/Tokyo' });
 	});
 });

@@ -112,7 +112,7 @@ describe('the calendar in New York', () => {
 
 	it('tells every page the zone, and states the deadline on New York’s clock', async () => {
 		const layout = await import('../../src/routes/+layout.server');
-		expect(await layout.load(event('/'))).toEqual({ timeZone: 'America/New_York' });
+		expect(await layout.load(event('/'))).toMatchObject({ timeZone: 'America/New_York' });
 		db.prepare('UPDATE survey SET closes_at = ? WHERE id = ?').run('2027-01-31T14:59:00Z', surveyId);
 		const { load } = await import('../../src/routes/s/[slug]/privacy/+page.server');
 		const page = (await load(event('/s/digital-2022/privacy', { slug: 'digital-2022' }))) as { notice: { summary: string[] } };
