@@ -5,7 +5,8 @@
 // the start of navigation; and the bytes that crossed the network, compressed and not.
 // Goal: consent box by 2.0 s, paged form by 3.0 s. Run with `npm run bench`; checks no speed.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launch } from '../e2e/browser';
 import { startServer, type RunningServer } from '../support/server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -18,10 +19,7 @@ let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
 	server = await startServer();
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
-	});
+	browser = await launch();
 });
 afterAll(async () => {
 	await browser?.close();

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launch } from '../e2e/browser';
 import { startServer, type RunningServer } from '../support/server';
 import { openDatabase } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
@@ -25,10 +26,7 @@ let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
 	server = await startServer();
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
-	});
+	browser = await launch();
 });
 afterAll(async () => {
 	await browser?.close();
