@@ -3,9 +3,9 @@
 // so zod never reaches the resident's bundle; the server and the designer validate with it.
 import { z } from 'zod';
 import { TEXT_LIMIT } from './limits';
+import { LANGUAGES, type Language } from './languages';
 
-export const LANGUAGES = ['ja', 'easy', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 /** A question, option, row or section key: a CSV column name, stable across years. */
 const keyPattern = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
