@@ -9,7 +9,7 @@ import { INVALID, NO_ANSWER } from './frequencies';
 
 export interface Words {
 	text: string;
-	/** Shown in Japanese on a page in English. */
+	/** Shown in Japanese on a page in English or やさしい日本語 (no translation). */
 	ja?: true;
 }
 
@@ -64,7 +64,7 @@ export function words(text: Text | undefined, lang: Language): Words {
 	if (!text) return { text: '' };
 	const own = text[lang];
 	if (own) return { text: own };
-	return lang === 'en' ? { text: text.ja, ja: true } : { text: text.ja };
+	return lang === 'ja' ? { text: text.ja } : { text: text.ja, ja: true };
 }
 
 /** An answer's label in the page's language, found by its code in the questionnaire. */

@@ -308,7 +308,7 @@ const site = {
 		errorId: 'お問い合わせの際は、次の番号をお伝えください：'
 	},
 	easy: {
-		city: 'やまぐちし',
+		city: '{山口市|やまぐちし}',
 		skipLink: 'ほんぶんへ いく',
 		settings: 'もじ・ことば',
 		settingsOther: { text: 'Language', lang: 'en' },
