@@ -15,7 +15,7 @@ import { forResident } from '$lib/survey/for-resident';
 import { checkAnswers, formValues } from '$lib/survey/validate-answers';
 import { INTENTS, type InvitationProblem, type SubmitFailure } from '$lib/survey/submission';
 import { describeCondition } from '$lib/survey/describe-condition';
-import { questionNames } from '$lib/components/survey/question-numbers';
+import { questionNames } from '$lib/survey/question-numbers';
 import type { Language, Questionnaire } from '$lib/survey/schema';
 import * as invitations from '$lib/server/invitations';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
