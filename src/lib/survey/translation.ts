@@ -17,7 +17,7 @@ export const STATE_NAMES: Record<TranslationState, string> = { missing: '未入�
 /** A short hash (FNV-1a, 32 bits) of the Japanese as it is kept: enough to see that it changed. */
 export function japaneseHash(ja: string): string {
 	let h = 0x811c9dc5;
-	for (const ch of ja.trim()) {
+	for (const ch of (ja ?? '').trim()) {
 		h ^= ch.codePointAt(0)!;
 		h = Math.imul(h, 0x01000193) >>> 0;
 	}
@@ -67,7 +67,8 @@ export function residentTexts(doc: Questionnaire): { where: Place; text: Text }[
 	const add = (where: Place, text: Text | undefined) => text && found.push({ where, text });
 	add({ field: 'title' }, doc.title);
 	add({ field: 'description' }, doc.description);
-	for (const key of ['purpose', 'access', 'agree'] as const) add({ field: `consent.${key}` }, doc.consent[key]);
+	// The editor's draft may lack parts a valid document has: what is not there has nothing to translate.
+	for (const key of ['purpose', 'access', 'agree'] as const) add({ field: `consent.${key}` }, doc.consent?.[key]);
 	doc.sections.forEach((s, section) => {
 		add({ section, field: 'title' }, s.title);
 		add({ section, field: 'description' }, s.description);
