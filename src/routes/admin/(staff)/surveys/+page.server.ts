@@ -10,6 +10,7 @@ import { fiscalYearField, slugField } from '$lib/server/settings-form';
 import { choice, file, formObject, optionalInteger, parseForm, text, whenRead } from '$lib/server/form-schema';
 import { blankQuestionnaire } from '$lib/survey/defaults';
 import { checkQuestionnaire } from '$lib/survey/check-document';
+import { wordProblems } from '$lib/survey/places';
 import { csvToQuestionnaire, type SheetProblem } from '$lib/survey/sheet';
 import template from '$lib/survey/templates/digital-level-2022.json';
 import { readUpload, uploadTooLarge } from '$lib/server/form-body';
@@ -76,7 +77,7 @@ export const actions: Actions = {
 				if (parsed !== undefined) {
 					const checked = checkQuestionnaire(parsed);
 					if (checked.ok) document = checked.doc;
-					else sheetProblems = checked.problems.map((p) => ({ row: 0, column: p.path, message: p.message }));
+					else sheetProblems = wordProblems(parsed, checked.problems).map(({ place, message }) => ({ row: 0, column: '', place, message }));
 				}
 			} else {
 				const result = csvToQuestionnaire(text);
