@@ -12,6 +12,7 @@ import { readForm, STAFF_FORM } from '$lib/server/form-body';
 import { formObject, parseForm, text } from '$lib/server/form-schema';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { diffQuestionnaires } from '$lib/survey/diff';
+import { documentTitle } from '$lib/survey/titles';
 import { surveyPhase } from '$lib/survey/phase';
 import { needsFilling } from '$lib/survey/privacy';
 import { requireStaff } from '$lib/server/auth/guard';
@@ -23,7 +24,8 @@ export const load: PageServerLoad = (event) => {
 	const checked = draft ? checkQuestionnaire(draft.document) : undefined;
 	const published = survey.publishedVersionId ? surveys.publishedVersion(db(), survey.publishedVersionId) : undefined;
 	const base = surveys.comparisonBase(db(), survey);
-	const title = (checked?.ok ? checked.doc.title.ja : undefined) ?? published?.title.ja ?? '（題名なし）';
+	// The draft's title even while the draft has problems; the placeholder only when no version has one.
+	const title = documentTitle(draft?.document) ?? documentTitle(published) ?? '（題名なし）';
 	return {
 		survey: {
 			...survey,
