@@ -32,7 +32,7 @@ afterAll(() => {
 
 async function opened(query = '') {
 	const url = new URL(`http://localhost/admin/surveys${query}`);
-	return (await page()).load({ url, locals: { user: staff } } as never) as Awaited<ReturnType<Awaited<ReturnType<typeof page>>['load']>>;
+	return (await (await page()).load({ url, locals: { user: staff } } as never)) as { start: Record<string, string> };
 }
 
 async function create(fields: Record<string, string>) {
