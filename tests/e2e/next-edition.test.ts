@@ -8,6 +8,8 @@ import { DESKTOP, launch, newPage, readDatabase, seriousViolationsWithoutScripts
 import { createStaff, logIn, type TestStaff } from './staff-helpers';
 import { expectAccessible } from './survey-steps';
 import { dayIn, fiscalYearOf } from '../../src/lib/dates';
+import * as surveys from '../../src/lib/server/surveys';
+import template from '../../src/lib/survey/templates/digital-level-2022.json';
 
 let browser: Browser;
 let designer: TestStaff;
@@ -140,19 +142,19 @@ describe('a new edition', () => {
 	it('its own page shows its title while its draft has a problem', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
 		await logIn(page, designer);
+		// A survey of its own, whose draft has lost a question's wording.
 		const id = writeDatabase((db) => {
-			const row = db
-				.prepare("SELECT v.id, v.document, s.id AS survey FROM survey_version v JOIN survey s ON s.id = v.survey_id WHERE s.slug = 'next-without-script'")
-				.get() as { id: number; document: string; survey: number };
-			const doc = JSON.parse(row.document);
-			doc.sections[0].questions[0].label.ja = '';
-			db.prepare('UPDATE survey_version SET document = ? WHERE id = ?').run(JSON.stringify(doc), row.id);
-			return row.survey;
+			const document = structuredClone(template);
+			document.title.ja = '令和9年度 下書きに問題がある調査';
+			const { surveyId, versionId } = surveys.create(db as never, { slug: 'draft-with-problem', fiscalYear: 2027, document });
+			document.sections[0].questions[0].label.ja = '';
+			db.prepare('UPDATE survey_version SET document = ? WHERE id = ?').run(JSON.stringify(document), versionId);
+			return surveyId;
 		});
 		await page.goto(`/admin/surveys/${id}`);
 		await expect(page.locator('#draft-heading ~ .alert').innerText()).resolves.toContain('問題があり');
-		await expect(page.locator('h1').innerText()).resolves.toBe(TEMPLATE_TITLE(planning));
-		await expect(page.title()).resolves.toBe(`${TEMPLATE_TITLE(planning)} | 調査票`);
+		await expect(page.locator('h1').innerText()).resolves.toBe('令和9年度 下書きに問題がある調査');
+		await expect(page.title()).resolves.toBe('令和9年度 下書きに問題がある調査 | 調査票');
 		await expectAccessible(page, 'a survey page whose draft has a problem');
 		await context.close();
 	});
