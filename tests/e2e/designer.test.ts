@@ -21,10 +21,10 @@ afterAll(async () => {
 async function createSurvey(page: Page, fields: { source: string; slug: string; year: string; title?: string; cloneOf?: string }) {
 	await page.goto('/admin/surveys');
 	await page.locator(`input[name=source][value=${fields.source}]`).check();
-	if (fields.title) await page.locator('input[name=title]').fill(fields.title);
 	if (fields.cloneOf) await page.locator('select[name=cloneOf]').selectOption(fields.cloneOf);
-	await page.locator('input[name=slug]').fill(fields.slug);
 	await page.locator('input[name=fiscalYear]').fill(fields.year);
+	if (fields.title) await page.locator('input[name=title]').fill(fields.title);
+	await page.locator('input[name=slug]').fill(fields.slug);
 	await page.locator('form[action="?/create"] button[type=submit]').click();
 	await page.waitForURL(/\/admin\/surveys\/\d+$/);
 	return new URL(page.url()).pathname;
@@ -154,7 +154,7 @@ describe('the questionnaire designer', () => {
 	it('keeps an edit made just before the tab was closed', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
 		await logIn(page, designer);
-		const overview = await createSurvey(page, { source: 'template', slug: 'closed-tab', year: '2026' });
+		const overview = await createSurvey(page, { source: 'template', slug: 'closed-tab', year: '2026', title: '閉じる前の題名' });
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor:not([inert])');
 		await page.locator('#doc-title-ja').fill('閉じる直前に変えた題名');
@@ -171,7 +171,7 @@ describe('the questionnaire designer', () => {
 	it('says in words why the server refused a draft, and keeps the edit in the browser', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
 		await logIn(page, designer);
-		const overview = await createSurvey(page, { source: 'template', slug: 'refused-draft', year: '2026' });
+		const overview = await createSurvey(page, { source: 'template', slug: 'refused-draft', year: '2026', title: 'アーカイブされる調査' });
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor:not([inert])');
 		// Archived from another desk while the editor is open.

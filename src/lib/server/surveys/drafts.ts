@@ -1,6 +1,7 @@
 // The draft a designer edits: created with a new survey or cloned from an earlier edition,
 // saved as the editor goes, thrown away, and nothing else (publishing is life-cycle.ts).
 import type { DB } from '../db';
+import type { Text } from '$lib/survey/schema';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { getById, InvalidQuestionnaireError, SurveyStateError, type Survey } from './records';
 import { publishedVersion } from './versions';
@@ -76,11 +77,19 @@ export function discardDraft(db: DB, surveyId: number): void {
 	db.prepare('DELETE FROM survey_version WHERE survey_id = ? AND published_at IS NULL').run(surveyId);
 }
 
-/** A new edition from an earlier one (e.g. 2022 → 2023): same questions and keys, as a draft. */
-export function clone(db: DB, sourceId: number, target: { slug: string; fiscalYear: number }): { surveyId: number; versionId: number } {
+/**
+ * A new edition from an earlier one (e.g. 2022 → 2023): same questions and keys, as a draft,
+ * under its own title when one is given.
+ */
+export function clone(
+	db: DB,
+	sourceId: number,
+	target: { slug: string; fiscalYear: number; title?: Text }
+): { surveyId: number; versionId: number } {
 	const source = getById(db, sourceId);
 	if (!source) throw new SurveyStateError('元の調査がありません。');
-	const document = editable(db, source);
+	const copied = editable(db, source);
+	const document = target.title && copied && typeof copied === 'object' ? { ...copied, title: target.title } : copied;
 	return db.transaction(() => {
 		const surveyId = Number(
 			// The edition's way of running carries over (k, published results, invitation codes, the

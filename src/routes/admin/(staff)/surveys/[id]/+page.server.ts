@@ -14,6 +14,7 @@ import { checkQuestionnaire } from '$lib/survey/check-document';
 import { wordProblems, type WordedProblem } from '$lib/survey/places';
 import { gapsFingerprint, translationGaps } from '$lib/survey/translation';
 import { diffQuestionnaires } from '$lib/survey/diff';
+import { documentTitle } from '$lib/survey/titles';
 import { surveyPhase } from '$lib/survey/phase';
 import { needsFilling } from '$lib/survey/privacy';
 import type { Questionnaire } from '$lib/survey/schema';
@@ -26,7 +27,8 @@ export const load: PageServerLoad = (event) => {
 	const checked = draft ? checkQuestionnaire(draft.document) : undefined;
 	const published = survey.publishedVersionId ? surveys.publishedVersion(db(), survey.publishedVersionId) : undefined;
 	const base = surveys.comparisonBase(db(), survey);
-	const title = (checked?.ok ? checked.doc.title.ja : undefined) ?? published?.title.ja ?? '（題名なし）';
+	// The draft's title even while the draft has problems; the placeholder only when no version has one.
+	const title = documentTitle(draft?.document) ?? documentTitle(published) ?? '（題名なし）';
 	return {
 		survey: {
 			...survey,
