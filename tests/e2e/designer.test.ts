@@ -34,7 +34,7 @@ const saved = (page: Page) => page.waitForFunction(() => document.querySelector(
 
 /** Fills one question card of section 0. */
 async function question(page: Page, i: number, q: { type?: string; ja: string; en: string; options?: [string, string][] }) {
-	const card = page.locator(`#edit-s0-q${i}`);
+	const card = page.locator(`#question-Q${i + 1}`);
 	if (!(await card.evaluate((d) => (d as HTMLDetailsElement).open))) await card.locator('summary').click();
 	if (q.type) await card.locator('select').first().selectOption(q.type);
 	await page.locator(`#edit-s0-q${i}-f-label-ja`).fill(q.ja);
@@ -59,7 +59,7 @@ describe('the questionnaire designer', () => {
 		await question(page, 0, { ja: 'バスを利用しますか。', en: 'Do you use the bus?', options: [['はい', 'Yes'], ['いいえ', 'No']] });
 		for (let i = 1; i < 5; i++) await page.getByRole('button', { name: 'このセクションに設問を追加' }).click();
 		await question(page, 1, { type: 'multiple', ja: 'どの路線を使いますか。', en: 'Which routes do you use?', options: [['市内線', 'City lines'], ['郊外線', 'Suburban lines']] });
-		const q2 = page.locator('#edit-s0-q1');
+		const q2 = page.locator('#question-Q2');
 		await q2.getByRole('button', { name: '条件を追加' }).click();
 		await q2.locator('.condition').getByLabel('1 はい').check();
 		await question(page, 2, { type: 'scale', ja: '満足度を教えてください。', en: 'How satisfied are you?' });
@@ -69,7 +69,8 @@ describe('the questionnaire designer', () => {
 		await page.locator('#edit-s0-q4-f-label-ja').press('Enter');
 		await expect(page.locator('details.question-card').count()).resolves.toBe(5);
 		await saved(page);
-		await expect(page.locator('#problems-heading').innerText()).resolves.toBe('問題はありません。公開できます。');
+		// The consent texts and the section's title have no English yet: said, not hidden behind 「公開できます」.
+		await expect(page.locator('#problems-heading').innerText()).resolves.toBe('公開できますが、翻訳に未入力が 4 件あります。');
 		await expectAccessible(page, 'the editor');
 
 		// The preview at phone size, in English, with the condition working.
@@ -87,6 +88,7 @@ describe('the questionnaire designer', () => {
 
 		await page.goto(overview);
 		await page.getByRole('button', { name: '第1版を公開する' }).click();
+		await page.getByRole('button', { name: 'このまま第1版を公開する' }).click();
 		await page.waitForURL('**?done=publish');
 		await expect(page.locator('.status-tag').first().innerText()).resolves.toBe('回答受付中');
 		expect(errors).toEqual([]);
@@ -137,6 +139,9 @@ describe('the questionnaire designer', () => {
 		await expect(page.locator('h4').innerText()).resolves.toContain('2022年度の調査');
 		await expectAccessible(page, 'the survey overview with a warning');
 		await page.getByRole('button', { name: '第1版を公開する' }).click();
+		// The option's easy Japanese and English were made for 「必要ない」: publishing asks first.
+		await expect(page.locator('.confirm-translations').innerText()).resolves.toContain('C2');
+		await page.getByRole('button', { name: 'このまま第1版を公開する' }).click();
 		await page.waitForURL('**?done=publish');
 		const published = readDatabase((db) =>
 			db.prepare("SELECT s.fiscal_year, s.status, v.published_at IS NOT NULL AS frozen FROM survey s JOIN survey_version v ON v.id = s.published_version_id WHERE s.slug = 'digital-2023-test'").get()

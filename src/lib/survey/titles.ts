@@ -2,6 +2,7 @@
 // people read it, and carried to a new edition with its fiscal year moved on, in the era
 // (令和4年度, R4年度) and in 西暦 (2022年度, FY2022) alike. Pure, for the browser and the server.
 import { eraOfFiscalYear, eraFiscalYearName, fiscalYearOfEra } from '$lib/dates';
+import { LANGUAGES } from './languages';
 import type { Text } from './schema';
 
 /** The Japanese title of a document, if it has one that is not blank. */
@@ -85,11 +86,12 @@ function moveYear(text: string, from: number, to: number): string {
  * year moved instead; a Japanese title that names no year is given one in front.
  */
 export function nextEditionTitle(title: Text, from: number, to: number): Text {
-	const texts = Object.entries(title).filter((e): e is [keyof Text, string] => typeof e[1] === 'string');
-	const years = new Set(texts.flatMap(([, text]) => mentions(text).map((m) => m.year)));
+	const texts = LANGUAGES.flatMap((lang) => (title[lang] ? [title[lang]] : []));
+	const years = new Set(texts.flatMap((text) => mentions(text).map((m) => m.year)));
 	const named = years.has(from) ? from : years.size === 1 ? [...years][0] : undefined;
-	const moved = Object.fromEntries(texts.map(([lang, text]) => [lang, named === undefined ? text : moveYear(text, named, to)])) as Text;
-	if (!mentions(title.ja).length) moved.ja = `${eraFiscalYearName(to)} ${title.ja}`;
+	const move = (text: string) => (named === undefined ? text : moveYear(text, named, to));
+	const moved: Text = { ja: mentions(title.ja).length ? move(title.ja) : `${eraFiscalYearName(to)} ${title.ja}` };
+	for (const lang of LANGUAGES) if (lang !== 'ja' && title[lang]) moved[lang] = move(title[lang]);
 	return moved;
 }
 
