@@ -49,3 +49,9 @@ export async function logIn(page: import('playwright-core').Page, staff: { email
 	await Promise.all([page.waitForEvent('framenavigated'), page.locator('button[type=submit]').click()]);
 	await page.waitForLoadState();
 }
+
+/** Logs out through the header's account menu. */
+export async function logOut(page: import('playwright-core').Page) {
+	await page.locator('.staff-account summary').click();
+	await Promise.all([page.waitForURL('**/admin/login'), page.getByRole('button', { name: 'ログアウト' }).click()]);
+}

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, baseUrl, launch, newPage, readDatabase, slowScripts } from './browser';
-import { createStaff, logIn, type TestStaff } from './staff-helpers';
+import { createStaff, logIn, logOut, type TestStaff } from './staff-helpers';
 import { expectAccessible } from './survey-steps';
 
 let browser: Browser;
@@ -57,8 +57,7 @@ describe('staff accounts', () => {
 		expect(lastAudit('user.password')).toBe('admin@localhost');
 
 		// The one-time password no longer works.
-		await page.getByRole('button', { name: 'ログアウト' }).click();
-		await page.waitForURL('**/admin/login');
+		await logOut(page);
 		await logInWith(page, 'admin@localhost', inject('adminPassword'));
 		await expect(page.locator('.alert').count()).resolves.toBe(1);
 		expect(errors).toEqual([]);
@@ -121,8 +120,7 @@ describe('staff accounts', () => {
 		await logInWith(page, designer.email, designer.password);
 		const cookie = (await context.cookies()).find((c) => c.name === 'staff_session')!;
 		expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-		await page.getByRole('button', { name: 'ログアウト' }).click();
-		await page.waitForURL('**/admin/login');
+		await logOut(page);
 		const replay = await fetch(`${baseUrl()}/admin`, {
 			headers: { cookie: `staff_session=${cookie.value}` },
 			redirect: 'manual'

@@ -72,7 +72,7 @@ describe('the audit log in New York', () => {
 		// 23:30 on 7 March and 00:30 on 8 March in New York (winter time, UTC−5); 23:30 on
 		// 8 March after the clocks went forward (UTC−4).
 		const ids = ['2026-03-08T04:30:00.000Z', '2026-03-08T05:30:00.000Z', '2026-03-09T03:30:00.000Z'].map((at) => Number(insert.run(at).lastInsertRowid));
-		const on = (from: string, to = from) => audit.list(db, { action: 'zone.test', from, to }).events.map((e) => e.id).sort();
+		const on = (from: string, to = from) => audit.list(db, { actions: ['zone.test'], from, to }).events.map((e) => e.id).sort();
 		expect(on('2026-03-07')).toEqual([ids[0]]);
 		expect(on('2026-03-08')).toEqual([ids[1], ids[2]]);
 		expect(on('2026-03-09')).toEqual([]);

@@ -3,6 +3,9 @@
 import type { DB } from './db';
 import { config } from './config';
 import { addDays, startOfDay } from '$lib/dates';
+import type { AuditAction, AuditNames } from './audit-words';
+
+export type { AuditAction } from './audit-words';
 
 export interface AuditEvent {
 	id: number;
@@ -26,7 +29,7 @@ const MAX_TARGET_LENGTH = 200;
 type EventActor = Actor | { id: null; email: string } | null;
 
 /** Writes one event, at the present moment unless `at` says otherwise. */
-function insert(db: DB, actor: EventActor, action: string, target: string, detail: Record<string, unknown>, at = new Date().toISOString()): number {
+function insert(db: DB, actor: EventActor, action: AuditAction, target: string, detail: Record<string, unknown>, at = new Date().toISOString()): number {
 	return Number(
 		db
 			.prepare('INSERT INTO audit_event (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)')
@@ -41,7 +44,7 @@ function insert(db: DB, actor: EventActor, action: string, target: string, detai
 	);
 }
 
-export function record(db: DB, actor: EventActor, action: string, target = '', detail: Record<string, unknown> = {}): void {
+export function record(db: DB, actor: EventActor, action: AuditAction, target = '', detail: Record<string, unknown> = {}): void {
 	insert(db, actor, action, target, detail);
 }
 
@@ -58,7 +61,7 @@ export function recordFolded(
 	db: DB,
 	fold: { key: string; windowMs: number },
 	actor: EventActor,
-	action: string,
+	action: AuditAction,
 	target = '',
 	detail: Record<string, unknown> = {},
 	now = Date.now()
@@ -82,7 +85,7 @@ export function recordFolded(
  * imported): one row per person, action and day, dated at the day's start, with a count. The
  * log then says how many a clerk entered that day, never when, in what order, or what.
  */
-export function countForDay(db: DB, actor: Actor, action: string, target: string, day: string, n = 1): void {
+export function countForDay(db: DB, actor: Actor, action: AuditAction, target: string, day: string, n = 1): void {
 	const at = dayStart(day, 0);
 	db.transaction(() => {
 		const counted = db
@@ -95,11 +98,13 @@ export function countForDay(db: DB, actor: Actor, action: string, target: string
 	})();
 }
 
+/** Whose events: a member of staff's, those of login ids nobody has (failed logins), or the system's. */
+export type Person = { id: number } | 'unregistered' | 'system';
+
 export interface AuditFilter {
-	/** Beginning of an action name, e.g. 'login' or 'login.failure'. */
-	action?: string;
-	/** Part of the actor's login id. */
-	actor?: string;
+	person?: Person;
+	/** These kinds only (none: nothing matches). */
+	actions?: readonly string[];
 	/** Dates (YYYY-MM-DD, in the survey's time zone) inclusive. */
 	from?: string;
 	to?: string;
@@ -110,16 +115,18 @@ function dayStart(day: string, plusDays: number): string {
 	return startOfDay(addDays(day, plusDays), config.timeZone);
 }
 
-function where(filter: AuditFilter): { sql: string; params: string[] } {
+function where(filter: AuditFilter): { sql: string; params: (string | number)[] } {
 	const clauses: string[] = [];
-	const params: string[] = [];
-	if (filter.action) {
-		clauses.push("(action = ? OR action LIKE ? ESCAPE '\\')");
-		params.push(filter.action, `${filter.action.replace(/[\\%_]/g, '\\$&')}.%`);
+	const params: (string | number)[] = [];
+	if (filter.person === 'system') clauses.push("actor_id IS NULL AND actor = ''");
+	else if (filter.person === 'unregistered') clauses.push("actor_id IS NULL AND actor <> ''");
+	else if (filter.person) {
+		clauses.push('actor_id = ?');
+		params.push(filter.person.id);
 	}
-	if (filter.actor) {
-		clauses.push("actor LIKE ? ESCAPE '\\'");
-		params.push(`%${filter.actor.replace(/[\\%_]/g, '\\$&')}%`);
+	if (filter.actions) {
+		clauses.push(`action IN (${filter.actions.map(() => '?').join(', ') || 'NULL'})`);
+		params.push(...filter.actions);
 	}
 	if (filter.from) {
 		clauses.push('at >= ?');
@@ -168,7 +175,26 @@ export function* iterate(db: DB, filter: AuditFilter): Generator<AuditEvent> {
 		yield toEvent(row as Row);
 }
 
-/** The action names in the log, for the filter's choices. */
-export function actions(db: DB): string[] {
-	return db.prepare('SELECT DISTINCT action FROM audit_event ORDER BY action').pluck().all() as string[];
+/** The members of staff, by display name, for the filter's choices. */
+export function people(db: DB): { id: number; name: string; email: string }[] {
+	return db.prepare('SELECT id, display_name AS name, email FROM staff_user ORDER BY display_name, id').all() as { id: number; name: string; email: string }[];
+}
+
+/** What the log's ids and addresses name now: every survey, person, version, project and indicator (all few). */
+export function names(db: DB): AuditNames {
+	const pairs = <K extends string | number, V>(sql: string) => Object.fromEntries(db.prepare(sql).raw().all() as [K, V][]) as Record<K, V>;
+	// A survey's title: its published version's, or else its newest draft's.
+	const titles = (key: 'slug' | 'id') =>
+		pairs<string | number, string>(`SELECT s.${key}, json_extract(coalesce(
+		  (SELECT document FROM survey_version WHERE id = s.published_version_id),
+		  (SELECT document FROM survey_version WHERE survey_id = s.id ORDER BY version DESC LIMIT 1)), '$.title.ja') FROM survey s`);
+	return {
+		timeZone: config.timeZone,
+		surveysBySlug: titles('slug'),
+		surveysById: titles('id'),
+		users: pairs('SELECT id, display_name FROM staff_user'),
+		versions: pairs('SELECT id, version FROM survey_version'),
+		projects: pairs("SELECT id, '重点プロジェクト' || number || '「' || name || '」' FROM priority_project"),
+		indicators: pairs("SELECT id, '指標「' || name || '」' FROM indicator")
+	};
 }
