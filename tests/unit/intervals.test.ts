@@ -206,7 +206,7 @@ describe('change between editions', () => {
 		close(t.df, w.df, 'df');
 		close(t.lower, w.lower, 'lower');
 		close(t.upper, w.upper, 'upper');
-		close(t.p, w.p, 'p');
+		close(t.p!, w.p, 'p');
 	});
 	it('with weights, is the weighted estimates of the data compared', () => {
 		// The first case recomputed from the data: each edition's svyciprop of q2 = 1.
