@@ -20,7 +20,7 @@ let wordsOnly = 0;
 
 /** An edition of its own (a clone of the bundled survey), published, with two real responses. */
 function edition(db: Parameters<Parameters<typeof writeDatabase>[0]>[0], slug: string): number {
-	const { surveyId } = surveys.clone(db as never, 1, { slug, fiscalYear: 2025, title: { ja: `合成データの確認（${slug}）` } });
+	const { surveyId } = surveys.clone(db as never, 1, { slug, fiscalYear: 2025 });
 	const versionId = surveys.publishDraft(db as never, surveyId);
 	for (const [age, words] of [[3, '公民館でスマホ教室を開いてほしい'], [9, null]] as const) {
 		const answers = [['F1', age], ['F3', 17], ['F4', 1], ['D2', 1]].map(([q, code]) => storedAnswer(q as string, { code: code as number }));

@@ -32,7 +32,10 @@ const SAMPLES: Record<AuditAction, [Detail, string]> = {
 	'user.password.failure': [{ count: 2 }, 'パスワード変更の失敗：現在のパスワードの誤り（2 回）'],
 	'user.password-reset': [{}, 'パスワードの再設定'],
 	'user.sessions-ended': [{ sessions: 1 }, 'ログイン中の端末の終了：ログイン中だった 1 件を終了'],
-	'survey.create': [{ source: 'clone', cloneOf: 1 }, '調査の作成：「令和4年度 デジタル活用アンケート」の複製'],
+	'survey.create': [
+		{ source: 'clone', cloneOf: 1, title: '令和9年度 デジタル活用アンケート', sameTitleAs: ['digital-2027'] },
+		'調査の作成：「令和4年度 デジタル活用アンケート」の複製・「令和9年度 デジタル活用アンケート」・同じ題名の調査（digital-2027）があることを確認のうえ'
+	],
 	'survey.settings': [
 		{
 			slug: 'digital-2026', fiscalYear: 2026, opensAt: '2026-06-01T00:00:00.000Z', closesAt: null, minCellSize: 10, resultsPublic: true,
@@ -59,7 +62,7 @@ const SAMPLES: Record<AuditAction, [Detail, string]> = {
 	'weights.save': [{ rows: 24, joint: 20, note: '令和2年国勢調査' }, 'ウェイトの読み込み：人口の表 24 行（うち組み合わせ 20 行）・メモ「令和2年国勢調査」'],
 	'weights.trim': [{ upper: 5, lower: null }, 'ウェイトの上限・下限の設定：上限 5・下限 なし'],
 	'weights.clear': [{}, 'ウェイトの削除'],
-	'export.raw': [{ kind: 'wide', values: 'codes', encoding: 'utf8bom' }, 'データのダウンロード：回答一覧（コード・UTF-8 BOM付き）'],
+	'export.raw': [{ kind: 'wide', values: 'codes', encoding: 'utf8bom', leaveOutSynthetic: true }, 'データのダウンロード：回答一覧（コード・UTF-8 BOM付き・合成データを除く）'],
 	'export.codebook': [{ kind: 'codebook', values: 'codes', encoding: 'cp932' }, 'データのダウンロード：コードブック（Shift_JIS）'],
 	'export.aggregate': [{ kind: 'aggregate', values: 'labels', encoding: 'utf8' }, 'データのダウンロード：単純集計表（選択肢の文言・UTF-8）'],
 	'export.crosstab': [{ of: 'T2', by: 'F1', filters: '回答方法：ウェブ' }, 'クロス集計表のダウンロード：T2 × F1（絞り込み：回答方法：ウェブ）'],

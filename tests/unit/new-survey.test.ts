@@ -7,6 +7,7 @@ import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import type Database from 'better-sqlite3';
 import { runAction } from './support/run-action';
 import { fiscalYearOf } from '../../src/lib/dates';
+import { translationState } from '../../src/lib/survey/translation';
 
 const temp = await vi.hoisted(() => import('./support/temp-db').then((m) => m.useTempDatabase()));
 
@@ -60,11 +61,14 @@ describe('the new-survey form', () => {
 	it('creates from the template under the title typed, the other languages’ year moved on', async () => {
 		const result = await create({ source: 'template', slug: 'from-template', fiscalYear: '2027', title: '令和9年度 市民のデジタル活用アンケート' });
 		expect(isRedirect(result)).toBe(true);
-		expect(title('from-template')).toEqual({
+		const made = title('from-template');
+		expect(made).toMatchObject({
 			ja: '令和9年度 市民のデジタル活用アンケート',
 			easy: '山口市（やまぐちし）の アンケート　デジタルの つかいかた（2027ねん）',
 			en: 'Yamaguchi City Survey on Residents’ Use of Digital Technology (FY2027)'
 		});
+		// A Japanese title of the official's own: the translations carried over are to be checked.
+		expect([translationState(made, 'easy'), translationState(made, 'en')]).toEqual(['stale', 'stale']);
 	});
 
 	it('refuses a title another survey has, changing nothing, and creates it once confirmed', async () => {
@@ -89,11 +93,14 @@ describe('the new-survey form', () => {
 	it('clones under the new title in every language, and asks for one', async () => {
 		const result = await create({ source: 'clone', cloneOf: String(surveyId), slug: 'next-edition', fiscalYear: '2028', title: '令和10年度 山口市 市民のデジタル活用に関するアンケート' });
 		expect(isRedirect(result)).toBe(true);
-		expect(title('next-edition')).toEqual({
+		const made = title('next-edition');
+		expect(made).toMatchObject({
 			ja: '令和10年度 山口市 市民のデジタル活用に関するアンケート',
 			easy: '山口市（やまぐちし）の アンケート　デジタルの つかいかた（2028ねん）',
 			en: 'Yamaguchi City Survey on Residents’ Use of Digital Technology (FY2028)'
 		});
+		// The suggested title taken: its translations, moved on with it, are current.
+		expect([translationState(made, 'easy'), translationState(made, 'en')]).toEqual(['ok', 'ok']);
 		const untitled = await create({ source: 'template', slug: 'untitled', fiscalYear: '2028', title: ' ' });
 		expect((untitled as { data: { problems: string[] } }).data.problems).toEqual(['調査名を入力してください。']);
 	});

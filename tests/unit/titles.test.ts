@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { documentTitle, nextEditionTitle, nextEditionYear, sameTitle } from '../../src/lib/survey/titles';
 import { eraFiscalYearName, eraOfFiscalYear, fiscalYearName, fiscalYearOfEra } from '../../src/lib/dates';
 import template from '../../src/lib/survey/templates/digital-level-2022.json';
+import { editionTitle } from '../../src/lib/survey/edition-title';
+import { japaneseHash, translationState } from '../../src/lib/survey/translation';
 
 describe('a fiscal year in the era and in 西暦', () => {
 	it('is named as offices write it, 令和元年度 for the year the era began', () => {
@@ -72,5 +74,24 @@ describe('titles', () => {
 		expect(documentTitle({ title: { ja: '  ' } })).toBeUndefined();
 		expect(documentTitle(null)).toBeUndefined();
 		expect(documentTitle({ title: 'not an object' })).toBeUndefined();
+	});
+});
+
+describe('the whole title of a new edition', () => {
+	const source = { ja: '令和4年度 市民アンケート', easy: 'しみんの アンケート（2022ねん）', en: 'Residents’ survey (FY2022)' };
+
+	it('keeps translations current when the official takes the suggested Japanese', () => {
+		const title = editionTitle('令和9年度 市民アンケート', source, 2022, 2027);
+		expect(title).toMatchObject({ ja: '令和9年度 市民アンケート', easy: 'しみんの アンケート（2027ねん）', en: 'Residents’ survey (FY2027)' });
+		expect([translationState(title, 'easy'), translationState(title, 'en')]).toEqual(['ok', 'ok']);
+	});
+
+	it('marks them 要確認 when the official writes Japanese of their own, and keeps one already 要確認 so', () => {
+		const own = editionTitle('令和9年度 くらしとデジタルの調査', source, 2022, 2027);
+		expect([translationState(own, 'easy'), translationState(own, 'en')]).toEqual(['stale', 'stale']);
+		const staleEn = { ...source, translatedFrom: { en: japaneseHash('令和4年度 以前の題名') } };
+		const taken = editionTitle('令和9年度 市民アンケート', staleEn, 2022, 2027);
+		expect([translationState(taken, 'easy'), translationState(taken, 'en')]).toEqual(['ok', 'stale']);
+		expect(editionTitle('白紙の調査', undefined, 2026, 2027)).toEqual({ ja: '白紙の調査' });
 	});
 });

@@ -76,7 +76,12 @@ const LOGIN_FAILURES: Record<string, string> = {
 const dataExport = (d: Detail) => {
 	const kind = DATA_KINDS[str(d.kind) ?? ''] ?? 'データ';
 	// A codebook is the same whichever values were asked for.
-	const how = joined(d.kind !== 'codebook' && VALUES[str(d.values) ?? ''], ENCODINGS[str(d.encoding) ?? '']);
+	const how = joined(
+		d.kind !== 'codebook' && VALUES[str(d.values) ?? ''],
+		ENCODINGS[str(d.encoding) ?? ''],
+		// Demo responses left out (the data page's choice): a codebook has no responses either way.
+		d.kind !== 'codebook' && d.leaveOutSynthetic === true && '合成データを除く'
+	);
 	return how ? `${kind}（${how}）` : kind;
 };
 
@@ -140,7 +145,8 @@ const WORDS = {
 					? `${quoted(names.surveysById[num(d.cloneOf) ?? -1]) || '別の調査'}の複製`
 					: SOURCES[str(d.source) ?? ''],
 				quoted(d.title),
-				num(d.fiscalYear) !== undefined && `${d.fiscalYear}年度`
+				num(d.fiscalYear) !== undefined && `${d.fiscalYear}年度`,
+				Array.isArray(d.sameTitleAs) && d.sameTitleAs.length > 0 && `同じ題名の調査（${d.sameTitleAs.join('、')}）があることを確認のうえ`
 			)
 	},
 	'survey.settings': {

@@ -2,8 +2,8 @@
 // people read it, and carried to a new edition with its fiscal year moved on, in the era
 // (令和4年度, R4年度) and in 西暦 (2022年度, FY2022) alike. Pure, for the browser and the server.
 import { eraOfFiscalYear, eraFiscalYearName, fiscalYearOfEra } from '$lib/dates';
-import { LANGUAGES, type Text } from './schema';
-import { TRANSLATIONS, confirmTranslation, translationState } from './translation';
+import { LANGUAGES } from './languages';
+import type { Text } from './schema';
 
 /** The Japanese title of a document, if it has one that is not blank. */
 export function documentTitle(document: unknown): string | undefined {
@@ -86,14 +86,12 @@ function moveYear(text: string, from: number, to: number): string {
  * year moved instead; a Japanese title that names no year is given one in front.
  */
 export function nextEditionTitle(title: Text, from: number, to: number): Text {
-	const texts = LANGUAGES.flatMap((lang) => (title[lang] ? [[lang, title[lang]] as const] : []));
-	const years = new Set(texts.flatMap(([, text]) => mentions(text).map((m) => m.year)));
+	const texts = LANGUAGES.flatMap((lang) => (title[lang] ? [title[lang]] : []));
+	const years = new Set(texts.flatMap((text) => mentions(text).map((m) => m.year)));
 	const named = years.has(from) ? from : years.size === 1 ? [...years][0] : undefined;
-	let moved: Text = { ja: title.ja };
-	for (const [lang, text] of texts) moved[lang] = named === undefined ? text : moveYear(text, named, to);
-	if (!mentions(title.ja).length) moved.ja = `${eraFiscalYearName(to)} ${title.ja}`;
-	// A translation that matched the Japanese still does: the year moved in both.
-	for (const lang of TRANSLATIONS) if (title[lang] && translationState(title, lang) === 'ok') moved = confirmTranslation(moved, lang);
+	const move = (text: string) => (named === undefined ? text : moveYear(text, named, to));
+	const moved: Text = { ja: mentions(title.ja).length ? move(title.ja) : `${eraFiscalYearName(to)} ${title.ja}` };
+	for (const lang of LANGUAGES) if (lang !== 'ja' && title[lang]) moved[lang] = move(title[lang]);
 	return moved;
 }
 

@@ -14,7 +14,8 @@ import { blankQuestionnaire } from '$lib/survey/defaults';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { wordProblems } from '$lib/survey/places';
 import { csvToQuestionnaire, type SheetProblem } from '$lib/survey/sheet';
-import { documentTitle, nextEditionTitle, sameTitle, suggestEdition, type EditionSource } from '$lib/survey/titles';
+import { documentTitle, sameTitle, suggestEdition, type EditionSource } from '$lib/survey/titles';
+import { editionTitle } from '$lib/survey/edition-title';
 import type { Text } from '$lib/survey/schema';
 import template from '$lib/survey/templates/digital-level-2022.json';
 import { readUpload, uploadTooLarge } from '$lib/server/form-body';
@@ -96,11 +97,6 @@ function sameTitleProblem(title: string, others: surveys.TitledSurvey[]): string
 	return `題名「${title}」は、${which}と同じです。一覧や市民向けのページで見分けられるよう、年度などを入れて題名を変えてください。同じ題名のまま作るときは、「同じ題名で作成する」にチェックを入れてください。`;
 }
 
-/** The new survey's title in each language: as typed in Japanese, the others with the year moved on. */
-function titleIn(typed: string, source: Text | undefined, from: number, to: number): Text {
-	return { ...(source ? nextEditionTitle(source, from, to) : {}), ja: typed };
-}
-
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireStaff(event, 'designer');
@@ -149,10 +145,10 @@ export const actions: Actions = {
 		let surveyId: number;
 		if (chosen.source === 'clone') {
 			const from = edition(db(), surveys.getById(db(), chosen.cloneOf!)!);
-			surveyId = surveys.clone(db(), from.id, { slug: chosen.slug, fiscalYear: year, title: titleIn(chosen.title, from.text, from.fiscalYear, year) }).surveyId;
+			surveyId = surveys.clone(db(), from.id, { slug: chosen.slug, fiscalYear: year, title: editionTitle(chosen.title, from.text, from.fiscalYear, year) }).surveyId;
 		} else {
 			if (chosen.source === 'blank') document = blankQuestionnaire(chosen.title);
-			else if (chosen.source === 'template') document = { ...template, title: titleIn(chosen.title, TEMPLATE.text, TEMPLATE.fiscalYear, year) };
+			else if (chosen.source === 'template') document = { ...template, title: editionTitle(chosen.title, TEMPLATE.text, TEMPLATE.fiscalYear, year) };
 			surveyId = surveys.create(db(), { slug: chosen.slug, fiscalYear: year, document }).surveyId;
 		}
 		audit.record(db(), user, 'survey.create', `survey:${chosen.slug}`, {
