@@ -9,7 +9,18 @@ export default defineConfig({
 		// the bundle calls are supplied (src/lib/client/old-browsers.ts); a browser older still
 		// cannot parse the script and keeps the server's full form, which works without it.
 		// tests/e2e/survey-steady.test.ts checks both ends.
-		target: ['chrome80', 'safari13.1', 'firefox78', 'edge80']
+		target: ['chrome80', 'safari13.1', 'firefox78', 'edge80'],
+		rollupOptions: {
+			output: {
+				// A resident's phone fetches a few larger files rather than twenty small ones:
+				// each file costs a round trip on a slow network and compresses worse alone.
+				manualChunks(id: string) {
+					if (id.includes('/node_modules/svelte/')) return 'svelte';
+					if (id.includes('/node_modules/@sveltejs/kit/')) return 'kit';
+					if (/\/src\/lib\/components\/(survey|site|text)\//.test(id)) return 'resident';
+				}
+			}
+		}
 	},
 	test: {
 		projects: [

@@ -107,6 +107,42 @@ export function fiscalYearOf(day: string): number {
 	return Number(day.slice(5, 7)) >= 4 ? year : year - 1;
 }
 
+/** The Japanese eras a fiscal year may be named in, newest first, with the year each began. */
+const ERAS = [
+	{ name: '令和', letter: 'R', start: 2019 },
+	{ name: '平成', letter: 'H', start: 1989 },
+	{ name: '昭和', letter: 'S', start: 1926 }
+] as const;
+
+export type EraName = (typeof ERAS)[number]['name'];
+
+/**
+ * The era and year of the era a fiscal year is named with (FY2026 is 令和8年度). A fiscal year
+ * takes the era of the most part of it, as offices write it: FY2019, begun in 平成31年 April,
+ * is 令和元年度. Undefined before 昭和.
+ */
+export function eraOfFiscalYear(fiscalYear: number): { name: EraName; letter: string; year: number } | undefined {
+	const era = ERAS.find((e) => fiscalYear >= e.start);
+	return era && { name: era.name, letter: era.letter, year: fiscalYear - era.start + 1 };
+}
+
+/** The fiscal year (西暦) an era year names: 令和8 is 2026; 元 is written 1. */
+export function fiscalYearOfEra(name: EraName | string, year: number): number | undefined {
+	const era = ERAS.find((e) => e.name === name || e.letter === name);
+	return era && era.start + year - 1;
+}
+
+/** 令和8年度, 令和元年度: a fiscal year in the Japanese era (the year alone when before 昭和). */
+export function eraFiscalYearName(fiscalYear: number): string {
+	const era = eraOfFiscalYear(fiscalYear);
+	return era ? `${era.name}${era.year === 1 ? '元' : era.year}年度` : `${fiscalYear}年度`;
+}
+
+/** 2026年度（令和8年度）: a fiscal year as staff read it, in 西暦 and in the era together. */
+export function fiscalYearName(fiscalYear: number): string {
+	return eraOfFiscalYear(fiscalYear) ? `${fiscalYear}年度（${eraFiscalYearName(fiscalYear)}）` : `${fiscalYear}年度`;
+}
+
 const LOCALE = (lang: Language) => (lang === 'en' ? 'en-GB' : 'ja-JP');
 
 /** A date as residents read it: 2026年11月25日 (Japanese) or 25 November 2026 (English). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../src/lib/server/db';
 import * as surveys from '../../src/lib/server/surveys';
 import Database from 'better-sqlite3';
-import { exportStream, RESPONSES_QUERY } from '../../src/lib/server/data-export';
+import { exportStream, responsesQuery } from '../../src/lib/server/data-export';
 import { addSynthetic } from '../../src/lib/server/synthetic-responses';
 import { tempDatabasePath } from '../unit/support/temp-db';
 
@@ -53,7 +53,7 @@ function readOnly(): number {
 	const reader = new Database(temp.file, { readonly: true });
 	const started = performance.now();
 	let n = 0;
-	for (const _ of reader.prepare(RESPONSES_QUERY).raw().iterate(surveyId)) n++;
+	for (const _ of reader.prepare(responsesQuery()).raw().iterate(surveyId)) n++;
 	const seconds = (performance.now() - started) / 1000;
 	reader.close();
 	expect(n).toBe(stored);

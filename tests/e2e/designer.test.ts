@@ -21,10 +21,10 @@ afterAll(async () => {
 async function createSurvey(page: Page, fields: { source: string; slug: string; year: string; title?: string; cloneOf?: string }) {
 	await page.goto('/admin/surveys');
 	await page.locator(`input[name=source][value=${fields.source}]`).check();
-	if (fields.title) await page.locator('input[name=title]').fill(fields.title);
 	if (fields.cloneOf) await page.locator('select[name=cloneOf]').selectOption(fields.cloneOf);
-	await page.locator('input[name=slug]').fill(fields.slug);
 	await page.locator('input[name=fiscalYear]').fill(fields.year);
+	if (fields.title) await page.locator('input[name=title]').fill(fields.title);
+	await page.locator('input[name=slug]').fill(fields.slug);
 	await page.locator('form[action="?/create"] button[type=submit]').click();
 	await page.waitForURL(/\/admin\/surveys\/\d+$/);
 	return new URL(page.url()).pathname;
@@ -32,17 +32,24 @@ async function createSurvey(page: Page, fields: { source: string; slug: string; 
 
 const saved = (page: Page) => page.waitForFunction(() => document.querySelector('.editor-status')?.textContent?.includes('自動保存済み'));
 
+/** Opens a card of the outline by its button (edit-texts, edit-s0, edit-s0-q1) unless it is open. */
+async function openCard(page: Page, button: string) {
+	const toggle = page.locator(`#${button}`);
+	if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+	await page.locator(`#${button}-body`).waitFor();
+}
+
 /** Fills one question card of section 0. */
 async function question(page: Page, i: number, q: { type?: string; ja: string; en: string; options?: [string, string][] }) {
-	const card = page.locator(`#edit-s0-q${i}`);
-	if (!(await card.evaluate((d) => (d as HTMLDetailsElement).open))) await card.locator('summary').click();
+	await openCard(page, `edit-s0-q${i}`);
+	const card = page.locator(`#edit-s0-q${i}-body`);
 	if (q.type) await card.locator('select').first().selectOption(q.type);
 	await page.locator(`#edit-s0-q${i}-f-label-ja`).fill(q.ja);
 	await page.locator(`#edit-s0-q${i}-f-label-en`).fill(q.en);
 	for (const [j, [ja, en]] of (q.options ?? []).entries()) {
 		const row = card.locator('table.options-editor tbody tr').nth(j);
-		await row.locator('input[aria-label=日本語]').fill(ja);
-		await row.locator('input[aria-label=English]').fill(en);
+		await row.locator('[aria-label=日本語]').fill(ja);
+		await row.locator('[aria-label=English]').fill(en);
 	}
 }
 
@@ -54,12 +61,13 @@ describe('the questionnaire designer', () => {
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor:not([inert])');
 
+		await openCard(page, 'edit-texts');
 		await page.getByLabel('English', { exact: true }).first().check();
 		await page.locator('#doc-title-en').fill('Survey on public transport');
 		await question(page, 0, { ja: 'バスを利用しますか。', en: 'Do you use the bus?', options: [['はい', 'Yes'], ['いいえ', 'No']] });
-		for (let i = 1; i < 5; i++) await page.getByRole('button', { name: 'このセクションに設問を追加' }).click();
+		for (let i = 1; i < 5; i++) await page.getByRole('button', { name: 'セクション 1 に設問を追加' }).click();
 		await question(page, 1, { type: 'multiple', ja: 'どの路線を使いますか。', en: 'Which routes do you use?', options: [['市内線', 'City lines'], ['郊外線', 'Suburban lines']] });
-		const q2 = page.locator('#edit-s0-q1');
+		const q2 = page.locator('#edit-s0-q1-body');
 		await q2.getByRole('button', { name: '条件を追加' }).click();
 		await q2.locator('.condition').getByLabel('1 はい').check();
 		await question(page, 2, { type: 'scale', ja: '満足度を教えてください。', en: 'How satisfied are you?' });
@@ -67,9 +75,10 @@ describe('the questionnaire designer', () => {
 		await question(page, 4, { type: 'number', ja: '1週間に何回乗りますか。', en: 'How many trips a week?' });
 		// Enter in a text box (confirming an IME conversion) adds nothing and saves nothing early.
 		await page.locator('#edit-s0-q4-f-label-ja').press('Enter');
-		await expect(page.locator('details.question-card').count()).resolves.toBe(5);
+		await expect(page.locator('.question-card').count()).resolves.toBe(5);
 		await saved(page);
-		await expect(page.locator('#problems-heading').innerText()).resolves.toBe('問題はありません。公開できます。');
+		// The consent texts and the section's title have no English yet: said, not hidden behind 「公開できます」.
+		await expect(page.locator('#problems-heading').innerText()).resolves.toBe('公開できますが、翻訳に未入力が 4 件あります。');
 		await expectAccessible(page, 'the editor');
 
 		// The preview at phone size, in English, with the condition working.
@@ -87,6 +96,7 @@ describe('the questionnaire designer', () => {
 
 		await page.goto(overview);
 		await page.getByRole('button', { name: '第1版を公開する' }).click();
+		await page.getByRole('button', { name: 'このまま第1版を公開する' }).click();
 		await page.waitForURL('**?done=publish');
 		await expect(page.locator('.status-tag').first().innerText()).resolves.toBe('回答受付中');
 		expect(errors).toEqual([]);
@@ -126,9 +136,9 @@ describe('the questionnaire designer', () => {
 		const overview = await createSurvey(page, { source: 'clone', cloneOf: '1', slug: 'digital-2023-test', year: '2023' });
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor:not([inert])');
-		const c2 = page.locator('details.question-card', { has: page.locator('summary .qkey', { hasText: /^C2$/ }) });
-		await c2.locator('summary').click();
-		await c2.locator('table.options-editor tbody tr').nth(3).locator('input[aria-label=日本語]').fill('分からない');
+		const c2 = page.locator('#question-C2');
+		await c2.locator('.toggle').click();
+		await c2.locator('table.options-editor tbody tr').nth(3).locator('[aria-label=日本語]').fill('分からない');
 		await saved(page);
 
 		await page.goto(overview);
@@ -137,6 +147,9 @@ describe('the questionnaire designer', () => {
 		await expect(page.locator('h4').innerText()).resolves.toContain('2022年度の調査');
 		await expectAccessible(page, 'the survey overview with a warning');
 		await page.getByRole('button', { name: '第1版を公開する' }).click();
+		// The option's easy Japanese and English were made for 「必要ない」: publishing asks first.
+		await expect(page.locator('.confirm-translations').innerText()).resolves.toContain('C2');
+		await page.getByRole('button', { name: 'このまま第1版を公開する' }).click();
 		await page.waitForURL('**?done=publish');
 		const published = readDatabase((db) =>
 			db.prepare("SELECT s.fiscal_year, s.status, v.published_at IS NOT NULL AS frozen FROM survey s JOIN survey_version v ON v.id = s.published_version_id WHERE s.slug = 'digital-2023-test'").get()
@@ -149,9 +162,10 @@ describe('the questionnaire designer', () => {
 	it('keeps an edit made just before the tab was closed', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
 		await logIn(page, designer);
-		const overview = await createSurvey(page, { source: 'template', slug: 'closed-tab', year: '2026' });
+		const overview = await createSurvey(page, { source: 'template', slug: 'closed-tab', year: '2026', title: '閉じる前の題名' });
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor:not([inert])');
+		await openCard(page, 'edit-texts');
 		await page.locator('#doc-title-ja').fill('閉じる直前に変えた題名');
 		// Closed at once, before the automatic save would have run.
 		await page.close({ runBeforeUnload: true });
@@ -166,11 +180,12 @@ describe('the questionnaire designer', () => {
 	it('says in words why the server refused a draft, and keeps the edit in the browser', async () => {
 		const { context, page } = await newPage(browser, { viewport: DESKTOP });
 		await logIn(page, designer);
-		const overview = await createSurvey(page, { source: 'template', slug: 'refused-draft', year: '2026' });
+		const overview = await createSurvey(page, { source: 'template', slug: 'refused-draft', year: '2026', title: 'アーカイブされる調査' });
 		await page.goto(`${overview}/edit`);
 		await page.waitForSelector('.editor:not([inert])');
 		// Archived from another desk while the editor is open.
 		writeDatabase((db) => db.prepare("UPDATE survey SET status = 'archived' WHERE slug = 'refused-draft'").run());
+		await openCard(page, 'edit-texts');
 		await page.locator('#doc-title-ja').fill('アーカイブ後に変えた題名');
 		const status = page.locator('.editor-status .error-text');
 		await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('アーカイブした調査は編集できません。');

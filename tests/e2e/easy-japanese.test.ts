@@ -3,12 +3,23 @@
 // furigana. Measured in Chromium: every word's characters must sit on one line box.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage } from './browser';
+import { launch, newPage, writeDatabase } from './browser';
+import * as surveys from '../../src/lib/server/surveys';
+import { addSynthetic } from '../../src/lib/server/synthetic-responses';
 import { SURVEY } from './survey-steps';
 
 let browser: Browser;
+const RESULTS = '/s/easy-results/results';
 beforeAll(async () => {
 	browser = await launch();
+	// A closed edition with public results, for the results page.
+	writeDatabase((db) => {
+		const closed = surveys.clone(db, 1, { slug: 'easy-results', fiscalYear: 2023 }).surveyId;
+		surveys.publishDraft(db, closed);
+		surveys.close(db, closed);
+		db.prepare('UPDATE survey SET results_public = 1 WHERE id = ?').run(closed);
+		addSynthetic(db, closed, { count: 60, seed: 5, from: '2023-10-01', to: '2023-10-31' });
+	});
 });
 afterAll(async () => {
 	await browser?.close();
@@ -32,8 +43,10 @@ async function brokenWords(page: Page): Promise<string[]> {
 		};
 		const skip = (el: Element | null) =>
 			!el ||
-			el.closest('rt, rp, nav, script, style, select, textarea, [hidden], [lang="en"], [aria-hidden="true"]') !== null;
-		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			// Standard Japanese inside an easy page (the office's name as on its signs) breaks as Japanese does.
+			el.closest('rt, rp, nav, script, style, select, textarea, [hidden], [lang="en"], body [lang="ja"], [aria-hidden="true"]') !== null;
+		// Text, and the line breaks (<br>) that end a word as a space does.
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
 		type Char = { rect: DOMRect; c: string };
 		let word: Char[] = [];
 		let block: Element | null = null;
@@ -49,6 +62,10 @@ async function brokenWords(page: Page): Promise<string[]> {
 			word = [];
 		};
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			if (node.nodeType === Node.ELEMENT_NODE) {
+				if (node.nodeName === 'BR') check();
+				continue;
+			}
 			const el = node.parentElement;
 			if (skip(el) || !(el as HTMLElement).offsetParent) continue;
 			const here = blockOf(node);
@@ -92,6 +109,7 @@ describe('やさしい日本語 on the survey pages', () => {
 			const scripted = await newPage(browser, { viewport });
 			await scripted.page.goto(`${SURVEY}?lang=easy&size=${size}`);
 			await scripted.page.waitForSelector('.actions .primary');
+			await expect(scripted.page.locator('html').getAttribute('lang')).resolves.toBe('ja-x-easy');
 			const consent = await brokenWords(scripted.page);
 			await scripted.page.goto(`${SURVEY}/privacy?lang=easy&size=${size}`);
 			const privacy = await brokenWords(scripted.page);
@@ -105,6 +123,19 @@ describe('やさしい日本語 on the survey pages', () => {
 			expect({ consent, privacy, form }).toEqual({ consent: [], privacy: [], form: [] });
 		});
 
+	for (const { width, size } of sizes)
+		it(`breaks lines only between words on the home, results and error pages at ${width} px, ${size === 'huge' ? '特大' : '標準'}`, async () => {
+			const { context, page } = await newPage(browser, { viewport: { width, height: 640 } });
+			const broken: Record<string, string[]> = {};
+			for (const path of ['/', RESULTS, '/s/no-such-survey']) {
+				await page.goto(`${path}?lang=easy&size=${size}`);
+				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja-x-easy');
+				broken[path] = await brokenWords(page);
+			}
+			await context.close();
+			expect(broken).toEqual({ '/': [], [RESULTS]: [], '/s/no-such-survey': [] });
+		});
+
 	it('shows names residents see on signs in kanji with furigana', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
 		await page.goto(`${SURVEY}?lang=easy`);
@@ -114,7 +145,9 @@ describe('やさしい日本語 on the survey pages', () => {
 		expect(ruby).toEqual(expect.arrayContaining(['山口市:やまぐちし', '市役所:しやくしょ', '山口県:やまぐちけん', '市報:しほう']));
 		// The district list is a dropdown (no ruby in <option>): the reading follows in brackets.
 		await expect(page.locator('#in-F3 option', { hasText: '嘉川' }).innerText()).resolves.toBe('嘉川（かがわ）');
-		await expect(page.locator('main').getAttribute('lang')).resolves.toBe('ja-x-easy');
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja-x-easy');
+		// The city's name in the header, as on its signs.
+		await expect(page.locator('header .city ruby').innerText()).resolves.toContain('山口市');
 		await context.close();
 	});
 });

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launch, newPage, scrollsSideways, seriousViolations, writeDatabase } from './browser';
 import { chooseInHeader, openSettings } from './site-header';
 import * as surveys from '../../src/lib/server/surveys';
+import { htmlLang } from '../../src/lib/survey/languages';
 import { addSynthetic } from '../../src/lib/server/synthetic-responses';
 
 const SMALL_PHONE = { width: 320, height: 640 };
@@ -169,10 +170,10 @@ describe('the language of every resident page', () => {
 			const { context, page } = await newPage(browser);
 			await page.goto('/');
 			if (lang !== 'ja') await chooseInHeader(page, lang === 'en' ? 'English' : 'やさしい にほんご');
-			await page.waitForFunction((want) => document.documentElement.lang === want, lang === 'en' ? 'en' : 'ja');
+			await page.waitForFunction((want) => document.documentElement.lang === want, htmlLang(lang));
 			for (const [name, path] of Object.entries(PAGES)) {
 				await page.goto(path);
-				expect(await page.evaluate(() => document.documentElement.lang), `${name} ${lang}`).toBe(lang === 'en' ? 'en' : 'ja');
+				expect(await page.evaluate(() => document.documentElement.lang), `${name} ${lang}`).toBe(htmlLang(lang));
 				expect(await languageProblems(page), `${name} in ${lang}`).toEqual([]);
 			}
 			await context.close();

@@ -24,12 +24,12 @@ describe('checkQuestionnaire', () => {
 		if (result.ok) expect(result.doc.sections[0].questions[0].key).toBe('Q1');
 	});
 
-	it('reports a missing Japanese label with its path', () => {
+	it('reports a missing Japanese label with its place', () => {
 		const problems = changed((doc) => {
 			(doc.sections[0].questions[1].label as { ja?: string }).ja = undefined;
 		});
 		expect(problems).toEqual([
-			{ path: 'sections[0].questions[1].label.ja', message: '日本語の文言がありません。' }
+			{ where: { section: 0, question: 1, field: 'label', language: 'ja' }, message: '日本語の文言がありません。' }
 		]);
 	});
 
@@ -39,9 +39,11 @@ describe('checkQuestionnaire', () => {
 			(doc.sections[1].questions[0] as { type: string }).type = 'slider';
 			(doc as { languages: string[] }).languages = ['ja', 'fr'];
 		});
-		expect(problems.map((p) => p.path).sort()).toEqual(
-			['languages[1]', 'sections[0].title.ja', 'sections[1].questions[0].type'].sort()
-		);
+		expect(problems.map((p) => p.where)).toEqual([
+			{ field: 'languages' },
+			{ section: 0, field: 'title', language: 'ja' },
+			{ section: 1, question: 0, field: 'type' }
+		]);
 	});
 
 	it('reports duplicate question keys, and a matrix row key that repeats a question key', () => {
@@ -51,8 +53,8 @@ describe('checkQuestionnaire', () => {
 			if (matrix.type === 'matrix') matrix.rows[1].key = 'Q3';
 		});
 		expect(problems).toEqual([
-			{ path: 'sections[1].questions[0].rows[1].key', message: 'キー「Q3」は sections[0].questions[2].key と重複しています。' },
-			{ path: 'sections[1].questions[1].key', message: 'キー「Q1」は sections[0].questions[0].key と重複しています。' }
+			{ where: { section: 1, question: 0, row: 1, field: 'key' }, message: 'キー「Q3」は Q3（人数） でも使われています。' },
+			{ where: { section: 1, question: 1, field: 'key' }, message: 'キー「Q1」は Q1（使いますか） でも使われています。' }
 		]);
 	});
 
@@ -62,7 +64,7 @@ describe('checkQuestionnaire', () => {
 			if ('options' in single) single.options[1].code = 1;
 		});
 		expect(problems).toEqual([
-			{ path: 'sections[0].questions[0].options[1].code', message: '選択肢の番号 1 が重複しています。' }
+			{ where: { section: 0, question: 0, option: 1, field: 'code' }, message: '選択肢の番号 1 が重複しています。' }
 		]);
 	});
 
@@ -71,20 +73,20 @@ describe('checkQuestionnaire', () => {
 			const matrix = doc.sections[1].questions[0];
 			if (matrix.type === 'matrix') matrix.rows = [];
 		});
-		expect(problems).toEqual([{ path: 'sections[1].questions[0].rows', message: 'マトリクスに行がありません。' }]);
+		expect(problems).toEqual([{ where: { section: 1, question: 0, field: 'rows' }, message: 'マトリクスに行がありません。' }]);
 	});
 
 	it('reports a condition naming a later question, an unknown question, or an unknown code', () => {
 		const later = changed((doc) => {
 			doc.sections[0].questions[0].showIf = { all: [{ question: 'Q3', op: 'answered' }] };
 		});
-		expect(later[0].path).toBe('sections[0].questions[0].showIf.all[0].question');
+		expect(later[0].where).toEqual({ section: 0, question: 0, field: 'showIf' });
 		expect(later[0].message).toContain('この設問より前にありません');
 
 		const unknown = changed((doc) => {
 			doc.sections[1].showIf = { any: [{ question: 'Z9', op: 'answered' }] };
 		});
-		expect(unknown[0].path).toBe('sections[1].showIf.any[0].question');
+		expect(unknown[0].where).toEqual({ section: 1, field: 'showIf' });
 
 		const self = changed((doc) => {
 			doc.sections[0].questions[0].showIf = { all: [{ question: 'Q1', op: 'equals', value: 1 }] };
@@ -95,7 +97,7 @@ describe('checkQuestionnaire', () => {
 			doc.sections[0].questions[1].showIf = { all: [{ question: 'Q1', op: 'oneOf', values: [1, 7] }] };
 		});
 		expect(code).toEqual([
-			{ path: 'sections[0].questions[1].showIf.all[0].values', message: '設問「Q1」に選択肢の番号 7 はありません。' }
+			{ where: { section: 0, question: 1, field: 'showIf' }, message: '設問「Q1」に選択肢の番号 7 はありません。' }
 		]);
 	});
 
@@ -108,9 +110,13 @@ describe('checkQuestionnaire', () => {
 				]
 			};
 		});
-		expect(problems.map((p) => p.path)).toEqual([
-			'sections[1].questions[1].showIf.all[0].op',
-			'sections[1].questions[1].showIf.all[1].row'
+		expect(problems.map((p) => p.where)).toEqual([
+			{ section: 1, question: 1, field: 'showIf' },
+			{ section: 1, question: 1, field: 'showIf' }
+		]);
+		expect(problems.map((p) => p.message)).toEqual([
+			'大小の比較は数値か尺度の設問にだけ使えます。',
+			'マトリクスの設問「Q4」を条件にするときは行を指定してください。'
 		]);
 	});
 
@@ -120,10 +126,10 @@ describe('checkQuestionnaire', () => {
 			Object.assign(q(doc, 'Q6'), { min: 5, max: 5 });
 			Object.assign(q(doc, 'Q3'), { min: 10, max: 1 });
 		});
-		expect(problems.map((p) => p.path)).toEqual([
-			'sections[0].questions[1].maxSelect',
-			'sections[0].questions[2].max',
-			'sections[1].questions[2].max'
+		expect(problems.map((p) => p.where)).toEqual([
+			{ section: 0, question: 1, field: 'maxSelect' },
+			{ section: 0, question: 2, field: 'max' },
+			{ section: 1, question: 2, field: 'max' }
 		]);
 	});
 
@@ -133,10 +139,10 @@ describe('checkQuestionnaire', () => {
 			(doc.sections[0].questions[0] as Record<string, unknown>).colour = 'red';
 		});
 		expect(problems).toContainEqual({
-			path: 'sections[0].questions[2].key',
+			where: { section: 0, question: 2, field: 'key' },
 			message: 'キーは英字で始まり、英数字と _ だけの 32 文字以内にしてください。'
 		});
-		expect(problems).toContainEqual({ path: 'sections[0].questions[0]', message: '知らない項目があります: colour' });
+		expect(problems).toContainEqual({ where: { section: 0, question: 0 }, message: '知らない項目があります: colour' });
 	});
 
 	it('rejects what is not a questionnaire at all', () => {

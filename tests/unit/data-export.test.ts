@@ -1,5 +1,6 @@
 // The data exports on a temporary SQLite file: columns for every question type, the codebook,
-// encodings, formula neutralisation, and a round trip through a second CSV parser.
+// encodings, formula neutralisation, a round trip through a second CSV parser, and synthetic
+// responses left out when asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -15,6 +16,8 @@ import { checkPaper } from '../../src/lib/survey/paper';
 import { tempDatabasePath } from './support/temp-db';
 import { storeWaiting } from './support/pool';
 import { small } from './support/questionnaires';
+import { addSynthetic } from '../../src/lib/server/synthetic-responses';
+import { storedAnswer } from '../../src/lib/survey/stored-answers';
 
 const temp = tempDatabasePath();
 let db: DB;
@@ -231,5 +234,31 @@ describe('encodings', () => {
 		answer(smallId, { Q1: '2', 'Q4.Q4_1': '1', 'Q4.Q4_2': '1', Q5: '𠮷野家の近くです' });
 		expect(cp932Problems(db, smallId, 'wide')).toEqual([{ where: 'Q5 の回答「𠮷野家の近くです…」', characters: ['𠮷'] }]);
 		expect(cp932Problems(db, smallId, 'codebook')).toEqual([]);
+	});
+});
+
+describe('synthetic responses', () => {
+	it('are left out of every export of answers when asked, and only then', async () => {
+		const id = surveys.create(db, { slug: 'with-demo', fiscalYear: 2026, document: small() }).surveyId;
+		const versionId = surveys.publishDraft(db, id);
+		db.prepare('UPDATE survey SET min_cell_size = 1 WHERE id = ?').run(id);
+		answer(id, { Q1: '2', 'Q4.Q4_1': '1', 'Q4.Q4_2': '2' });
+		addSynthetic(db, id, { count: 12, seed: 4, from: '2026-10-01', to: '2026-10-31' });
+		// A demo answer Shift_JIS cannot hold: no reason to refuse a file it is not in.
+		db.transaction(() =>
+			responses.insertResponse(db, { versionId, channel: 'web', language: 'ja', day: '2026-10-02', synthetic: true }, [storedAnswer('Q1', { code: 2 }), storedAnswer('Q5', { text: '𠮷のデモ' })])
+		)();
+
+		const wide = (leaveOutSynthetic?: boolean) => exported({ surveyId: id, kind: 'wide', values: 'codes', leaveOutSynthetic }).then(table);
+		expect((await wide(true)).map((r) => r.synthetic)).toEqual(['0']);
+		expect((await wide()).length).toBe(14);
+		const long = table(await exported({ surveyId: id, kind: 'long', values: 'codes', leaveOutSynthetic: true }));
+		expect(new Set(long.map((r) => r.synthetic))).toEqual(new Set(['0']));
+		const base = async (leaveOutSynthetic: boolean) =>
+			table(await exported({ surveyId: id, kind: 'aggregate', values: 'codes', leaveOutSynthetic })).find((r) => r.question_key === 'Q1')?.base;
+		await expect(base(true)).resolves.toBe('1');
+		await expect(base(false)).resolves.toBe('14');
+		expect(cp932Problems(db, id, 'wide', true)).toEqual([]);
+		expect(cp932Problems(db, id, 'wide')).toEqual([{ where: 'Q5 の回答「𠮷のデモ…」', characters: ['𠮷'] }]);
 	});
 });

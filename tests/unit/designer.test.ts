@@ -82,6 +82,23 @@ describe('a published version', () => {
 		expect(surveys.getById(db, surveyId)?.status).toBe('draft');
 	});
 
+	it('a save says which draft it wrote and when, as the editor shows it', async () => {
+		const { surveyId } = surveys.create(db, { slug: 'saved-at', fiscalYear: 2026, document: small() });
+		surveys.publishDraft(db, surveyId);
+		expect(surveys.draft(db, surveyId)).toBeUndefined();
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			vi.setSystemTime(new Date('2026-11-24T05:06:07.890Z'));
+			const { result } = await saveAsDesigner(surveyId, small());
+			expect(result).toMatchObject({ draft: { version: 2, savedAt: '2026-11-24T05:06:07Z' } });
+			vi.setSystemTime(new Date('2026-11-25T01:02:03Z'));
+			await saveAsDesigner(surveyId, small());
+			expect(surveys.draft(db, surveyId)).toMatchObject({ version: 2, savedAt: '2026-11-25T01:02:03Z' });
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('the editor refuses what is not a questionnaire object', async () => {
 		const { surveyId } = surveys.create(db, { slug: 'refuse', fiscalYear: 2026, document: small() });
 		const { result } = await saveAsDesigner(surveyId, [1, 2]);

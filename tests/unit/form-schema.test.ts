@@ -236,7 +236,7 @@ describe('a staff form refused', () => {
 		const create = await action('admin/(staff)/surveys/+page.server.ts', 'create');
 		const url = 'http://localhost/admin/surveys';
 		const data = await refused(create, url, { source: 'clone', cloneOf: String(surveyId), slug: 'digital-2022', fiscalYear: '２０２３', title: '' }, { files: {} });
-		expect(data.problems).toEqual(['アドレス「digital-2022」はほかの調査で使われています。']);
+		expect(data.problems).toEqual(['アドレス「digital-2022」はほかの調査で使われています。', '調査名を入力してください。']);
 		expect(data.values).toEqual({ source: 'clone', slug: 'digital-2022', fiscalYear: '2023', title: '', cloneOf: String(surveyId) });
 		const unknown = await refused(create, url, { source: 'copy', slug: 'digital-2023', fiscalYear: '2023' }, { files: {} });
 		expect(unknown.problems).toEqual(['作り方を選んでください。']);

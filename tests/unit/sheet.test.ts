@@ -68,6 +68,8 @@ describe('the questionnaire spreadsheet (CSV)', () => {
 		const where = result.problems.map((p) => `${p.row}:${p.column}`);
 		expect(where).toEqual([`${q1 + 2}:type`, `${q1 + 3}:code`, `${q1 + 4}:kind`, `${q3 + 2}:max`, `${q3 + 2}:show_if`]);
 		expect(result.problems[0].message).toContain('「slider」は使えない設問の種類です');
+		// Each names the place its row makes, as the designer would.
+		expect(result.problems.map((p) => p.place)).toEqual(['Q1（使いますか）', 'Q1（使いますか）の選択肢1', undefined, 'Q3（人数）', 'Q3（人数）']);
 	});
 
 	it('reports an option with no question above it', () => {
@@ -86,13 +88,13 @@ describe('the questionnaire spreadsheet (CSV)', () => {
 		const result = csvToQuestionnaire(sheet(rows));
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.problems).toContainEqual({ row: q5 + 2, column: 'label_ja', message: '日本語の文言がありません。' });
+		expect(result.problems).toContainEqual({ row: q5 + 2, column: 'label_ja', place: 'Q5の設問文', message: '日本語の文言がありません。' });
 		// Shape problems come first; fix the label and the remaining ones are found.
 		rows[q5].label_ja = 'ご意見';
 		const again = csvToQuestionnaire(sheet(rows));
 		expect(!again.ok && again.problems).toEqual([
-			{ row: firstOption + 3, column: 'code', message: '選択肢の番号 1 が重複しています。' },
-			{ row: q3 + 2, column: 'key', message: 'キー「Q1」は sections[0].questions[0].key と重複しています。' }
+			{ row: firstOption + 3, column: 'code', place: 'Q1（使いますか）の選択肢2の番号', message: '選択肢の番号 1 が重複しています。' },
+			{ row: q3 + 2, column: 'key', place: 'Q1（人数）のキー', message: 'キー「Q1」は Q1（使いますか） でも使われています。' }
 		]);
 	});
 

@@ -4,12 +4,13 @@
 // no translation is given in Japanese and says so (`ja`), so the page can mark it lang="ja".
 import type { Language, Question, Questionnaire, Text } from '$lib/survey/schema';
 import { resultsText } from '$lib/survey/results-messages';
+import { questionNumbers } from '$lib/survey/question-numbers';
 import type { PublishedTable } from './published-tables';
 import { INVALID, NO_ANSWER } from './frequencies';
 
 export interface Words {
 	text: string;
-	/** Shown in Japanese on a page in English. */
+	/** Shown in Japanese on a page in English or やさしい日本語 (no translation). */
 	ja?: true;
 }
 
@@ -64,7 +65,7 @@ export function words(text: Text | undefined, lang: Language): Words {
 	if (!text) return { text: '' };
 	const own = text[lang];
 	if (own) return { text: own };
-	return lang === 'en' ? { text: text.ja, ja: true } : { text: text.ja };
+	return lang === 'ja' ? { text: text.ja } : { text: text.ja, ja: true };
 }
 
 /** An answer's label in the page's language, found by its code in the questionnaire. */
@@ -117,17 +118,16 @@ export function resultSections(tables: PublishedTable[], doc: Questionnaire, lan
 		list.push(t);
 		byQuestion.set(t.question.key, list);
 	}
-	let number = 0;
+	const numbers = questionNumbers(doc);
 	const sections: ResultSection[] = [];
 	for (const s of doc.sections) {
 		const questions: ResultQuestion[] = [];
 		for (const q of s.questions) {
-			number++;
 			const published = byQuestion.get(q.key);
 			if (!published) continue;
 			questions.push({
 				key: q.key,
-				number,
+				number: numbers.get(q.key)!,
 				label: words(q.label, lang),
 				multiple: q.type === 'multiple',
 				tables: published.map((t) => resultTable(t, q, lang))

@@ -1,6 +1,6 @@
 // Streams a survey's responses as CSV (wide, long) and its codebook, row by row from a
 // read-only connection of its own, so 100,000 responses export in constant memory while the
-// main connection goes on taking answers.
+// main connection goes on taking answers. Synthetic (demo) responses are left out when asked.
 import Database from 'better-sqlite3';
 import type { DB } from './db';
 import { config } from './config';
@@ -25,6 +25,8 @@ export interface ExportRequest {
 	kind: Kind;
 	values: ValueMode;
 	encoding: Encoding;
+	/** Leave out the synthetic (demo) responses (fillDemo, addSynthetic): real answers only. */
+	leaveOutSynthetic?: boolean;
 }
 
 /** Rows per CSV batch: large enough to be fast, small enough to keep memory flat. */
@@ -38,7 +40,7 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 		return;
 	}
 	if (req.kind === 'aggregate') {
-		yield line(aggregateRows(db, req.surveyId, surveys.getById(db, req.surveyId)!.minCellSize, req.values));
+		yield line(aggregateRows(db, req, surveys.getById(db, req.surveyId)!.minCellSize));
 		return;
 	}
 	if (req.kind === 'long') {
@@ -46,7 +48,7 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 		const questions = new Map(
 			[...byVersion].map(([id, doc]) => [id, new Map(doc.sections.flatMap((s) => s.questions.map((q) => [q.key, q])))])
 		);
-		const responses = reader.prepare(RESPONSES_QUERY).raw().iterate(req.surveyId) as IterableIterator<ResponseRow>;
+		const responses = reader.prepare(responsesQuery(req.leaveOutSynthetic)).raw().iterate(req.surveyId) as IterableIterator<ResponseRow>;
 		let batch: (string | number)[][] = [];
 		for (const [id, version, versionId, channel, language, day, synthetic, answers] of responses) {
 			const byKey = questions.get(versionId);
@@ -67,7 +69,7 @@ function* csvBatches(db: DB, reader: Database.Database, req: ExportRequest): Gen
 	// step through in JavaScript than one per answer. Each cell is written as CSV text once
 	// (csvCell, papaparse's rules) and the row joined, instead of papaparse testing every cell.
 	const fill = wideFiller(columns, req.values, csvCell);
-	const responses = reader.prepare(RESPONSES_QUERY).raw().iterate(req.surveyId) as IterableIterator<ResponseRow>;
+	const responses = reader.prepare(responsesQuery(req.leaveOutSynthetic)).raw().iterate(req.surveyId) as IterableIterator<ResponseRow>;
 	let batch = '';
 	let count = 0;
 	for (const [id, version, , channel, language, day, synthetic, answers] of responses) {
@@ -83,9 +85,9 @@ type ResponseRow = [id: string, version: number, versionId: number, channel: str
 
 // CROSS JOIN: SQLite scans the response table straight through, already in id order, instead of
 // looking each response up from an index and sorting them all before the first row.
-export const RESPONSES_QUERY = `SELECT r.id, v.version, r.survey_version_id, r.channel, r.language, r.submitted_on, r.synthetic, r.answers
+export const responsesQuery = (leaveOutSynthetic = false) => `SELECT r.id, v.version, r.survey_version_id, r.channel, r.language, r.submitted_on, r.synthetic, r.answers
 	FROM response r CROSS JOIN survey_version v ON v.id = r.survey_version_id
-	WHERE v.survey_id = ? ORDER BY r.id`;
+	WHERE v.survey_id = ?${leaveOutSynthetic ? ' AND r.synthetic = 0' : ''} ORDER BY r.id`;
 
 /**
  * Every question's table (n and % of those it was shown to, with 不明 and 無回答), published as
@@ -96,10 +98,12 @@ export const RESPONSES_QUERY = `SELECT r.id, v.version, r.survey_version_id, r.c
 /** The note on a hidden count: what the mark means. */
 const HIDDEN_NOTE = (k: number) => `${HIDDEN_MARK}：${k}人未満、またはほかの数字から計算できないよう伏せた値`;
 
-function aggregateRows(db: DB, surveyId: number, k: number, mode: ValueMode): (string | number)[][] {
+function aggregateRows(db: DB, req: ExportRequest, k: number): (string | number)[][] {
+	const mode = req.values;
 	const rows: (string | number)[][] = [['question_key', 'row_key', 'question_ja', 'category', 'n', 'percent', 'base', 'percent_of', 'note']];
-	const data = dataset(db, surveyId);
-	const selection = select(data, NO_FILTERS);
+	const data = dataset(db, req.surveyId);
+	const all = select(data, NO_FILTERS);
+	const selection = req.leaveOutSynthetic ? all.filter((i) => data.synthetic[i] === 0) : all;
 	const mark = (n: number | null) => (n === null ? HIDDEN_MARK : n);
 	for (const t of questionTables(data, selection)) {
 		const p = publishTable(t, k, selection.length);
@@ -156,8 +160,8 @@ export interface Cp932Problem {
 	characters: string[];
 }
 
-/** What would not survive Shift_JIS: the questionnaire's texts and every free-text answer. */
-export function cp932Problems(db: DB, surveyId: number, kind: Kind): Cp932Problem[] {
+/** What would not survive Shift_JIS: the questionnaire's texts and every free-text answer exported. */
+export function cp932Problems(db: DB, surveyId: number, kind: Kind, leaveOutSynthetic = false): Cp932Problem[] {
 	const problems: Cp932Problem[] = [];
 	const { newest } = surveys.publishedDocuments(db, surveyId);
 	const add = (where: string, text: string) => {
@@ -172,7 +176,7 @@ export function cp932Problems(db: DB, surveyId: number, kind: Kind): Cp932Proble
 		}
 	if (kind === 'codebook' || kind === 'aggregate') return problems;
 	const stored = db
-		.prepare('SELECT r.answers FROM response r JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ?')
+		.prepare(`SELECT r.answers FROM response r JOIN survey_version v ON v.id = r.survey_version_id WHERE v.survey_id = ?${leaveOutSynthetic ? ' AND r.synthetic = 0' : ''}`)
 		.pluck()
 		.iterate(surveyId) as IterableIterator<string>;
 	let count = 0;

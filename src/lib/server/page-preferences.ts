@@ -3,7 +3,8 @@
 // language is the one the page is written in (set by its load through pagePreferences), which
 // is the resident's choice unless the page does not offer it; staff pages are Japanese.
 import type { Handle } from '@sveltejs/kit';
-import { htmlLang, isStaffPath, language, textSize } from './preferences';
+import { htmlLang } from '$lib/survey/languages';
+import { isStaffPath, language, textSize } from './preferences';
 
 export const handlePreferences: Handle = async ({ event, resolve }) => {
 	const lang = language(event.url, event.cookies);

@@ -38,9 +38,6 @@ export function offeredLanguage(lang: Language, offered: readonly Language[]): L
 	return offered.includes(lang) ? lang : 'ja';
 }
 
-/** The value of <html lang> for a page in a language: やさしい日本語 is Japanese. */
-export const htmlLang = (lang: Language): 'ja' | 'en' => (lang === 'en' ? 'en' : 'ja');
-
 /** Staff pages are in Japanese whatever a resident chose on the same device. */
 export const isStaffPath = (url: URL) => url.pathname === '/admin' || url.pathname.startsWith('/admin/');
 

@@ -63,6 +63,8 @@ const ui = {
 		savedOnDevice:
 			'入力内容はこの端末にだけ一時的に保存され、送信すると消去されます（7日で自動的に消去）。共用の端末では、終わったら「入力内容を消去」を押してください。',
 		conditionalNote: 'この設問は、次の方だけお答えください：',
+		// Never shown: a Japanese page has every text in Japanese.
+		shownInJapanese: '',
 		otherPlaceholder: '具体的に',
 		chooseOne: '選んでください',
 		chooseUpTo: (n: number) => `${n} つまで選べます`,
@@ -144,6 +146,7 @@ const ui = {
 		savedOnDevice:
 			'こたえは この スマホや パソコンに すこしの あいだ だけ のこります。おくると きえます（7にちで きえます）。みんなで つかう パソコンでは、おわったら「いれた ものを けす」を おして ください。',
 		conditionalNote: 'つぎの ひと だけ こたえて ください：',
+		shownInJapanese: 'やさしい にほんごが まだ ないので、ふつうの にほんごで のせて います。',
 		otherPlaceholder: 'くわしく かいて ください',
 		chooseOne: 'えらんで ください',
 		chooseUpTo: (n: number) => `${n}つ まで えらべます`,
@@ -224,6 +227,7 @@ const ui = {
 		savedOnDevice:
 			'Your answers are kept on this device only until you submit them (and for no more than 7 days). On a shared device, press “Clear my answers” when you finish.',
 		conditionalNote: 'Please answer only if:',
+		shownInJapanese: 'Shown in Japanese: no English translation yet.',
 		otherPlaceholder: 'Please specify',
 		chooseOne: 'Please choose',
 		chooseUpTo: (n: number) => `Choose up to ${n}`,
@@ -308,7 +312,7 @@ const site = {
 		errorId: 'お問い合わせの際は、次の番号をお伝えください：'
 	},
 	easy: {
-		city: 'やまぐちし',
+		city: '{山口市|やまぐちし}',
 		skipLink: 'ほんぶんへ いく',
 		settings: 'もじ・ことば',
 		settingsOther: { text: 'Language', lang: 'en' },

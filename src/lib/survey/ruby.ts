@@ -11,12 +11,6 @@
 //                        kanji must stay a bracket.
 // In easy Japanese both are drawn as <ruby> by RubyText.svelte; plainText() gives the first form.
 
-/** The language tag of easy-Japanese content: Japanese (screen readers, fonts), easy variant (CSS). */
-export const EASY_LANG = 'ja-x-easy';
-
-/** The lang attribute a block of text in this language carries inside a Japanese page. */
-export const contentLang = (lang: string) => (lang === 'easy' ? EASY_LANG : undefined);
-
 export type Piece = { text: string } | { base: string; reading: string };
 
 const EXPLICIT = /\{([^{}|]+)\|([^{}|]+)\}/g;

@@ -3,19 +3,28 @@
 // so zod never reaches the resident's bundle; the server and the designer validate with it.
 import { z } from 'zod';
 import { TEXT_LIMIT } from './limits';
+import { LANGUAGES, type Language } from './languages';
 
-export const LANGUAGES = ['ja', 'easy', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 /** A question, option, row or section key: a CSV column name, stable across years. */
 const keyPattern = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const Key = z.string().regex(keyPattern, { message: 'key' });
 
-/** Text in each language: Japanese is required, やさしい日本語 and English are optional. */
+/** A short hash of a Japanese text (translation.ts makes it). */
+const JapaneseHash = z.string().regex(/^[0-9a-f]{8}$/);
+
+/**
+ * Text in each language: Japanese is required, やさしい日本語 and English are optional.
+ * `translatedFrom` records, per translation, the Japanese it was written or checked against,
+ * so a translation older than its Japanese shows as 要確認 (translation.ts). Documents made
+ * before it existed have none and still load.
+ */
 export const TextSchema = z.strictObject({
 	ja: z.string().trim().min(1, { message: 'ja' }),
 	easy: z.string().trim().min(1).optional(),
-	en: z.string().trim().min(1).optional()
+	en: z.string().trim().min(1).optional(),
+	translatedFrom: z.strictObject({ easy: JapaneseHash.optional(), en: JapaneseHash.optional() }).optional()
 });
 
 const Code = z.number().int().min(0).max(9999);

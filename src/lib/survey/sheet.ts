@@ -20,6 +20,7 @@
 import { parseCsv, toCsv } from '$lib/csv';
 import type { Condition, Questionnaire, Text } from './schema';
 import { checkQuestionnaire, type Problem } from './check-document';
+import { describePlace, type Place } from './places';
 import { conditionToText, textToCondition } from './sheet-conditions';
 
 export const COLUMNS = [
@@ -40,6 +41,8 @@ export interface SheetProblem {
 	row: number;
 	column: string;
 	message: string;
+	/** The place in the questionnaire the row makes, in words (places.ts), where there is one. */
+	place?: string;
 }
 
 // ---- writing ----------------------------------------------------------------------------
@@ -115,26 +118,26 @@ export type SheetResult = { ok: true; doc: Questionnaire } | { ok: false; proble
 
 const TYPES = ['single', 'multiple', 'dropdown', 'scale', 'matrix', 'text', 'longtext', 'number'];
 
-/** Which row and column a document path came from, for reporting schema problems. */
+/** Which sheet row made which place of the document, for reporting the document's problems. */
 interface Origin {
-	path: string;
+	where: Place;
 	row: number;
 }
 
 const FIELD_COLUMN: Record<string, string> = {
-	'label.ja': 'label_ja', 'label.easy': 'label_easy', 'label.en': 'label_en',
-	'title.ja': 'label_ja', 'title.easy': 'label_easy', 'title.en': 'label_en',
-	'description.ja': 'help_ja', 'description.easy': 'help_easy', 'description.en': 'help_en',
-	'help.ja': 'help_ja', 'help.easy': 'help_easy', 'help.en': 'help_en',
-	minSelect: 'min_select', maxSelect: 'max_select', maxLength: 'max_length', showIf: 'show_if',
-	label: 'label_ja', title: 'label_ja', minLabel: 'label_ja', maxLabel: 'label_ja', unit: 'label_ja'
+	minSelect: 'min_select', maxSelect: 'max_select', maxLength: 'max_length', showIf: 'show_if', options: 'kind', rows: 'kind'
 };
 
-function columnFor(rest: string): string {
-	if (!rest) return 'key';
-	if (FIELD_COLUMN[rest]) return FIELD_COLUMN[rest];
-	const head = rest.split(/[.[]/)[0];
-	return FIELD_COLUMN[head] ?? (COLUMNS.includes(head as Column) ? head : head === 'showIf' ? 'show_if' : rest);
+/** The column a problem at `where` is in, on the row that made `origin`. */
+function columnFor(where: Place, origin: Place | undefined): string {
+	const lang = where.language ?? 'ja';
+	const field = where.field;
+	// A setting's row holds its text in label_*, other settings in value; a scale end's or unit's row, its text.
+	if (origin?.field) return origin.section === undefined && !TEXT_META.includes(origin.field) ? 'value' : `label_${lang}`;
+	if (!field) return 'key';
+	if (field === 'label' || field === 'title') return `label_${lang}`;
+	if (field === 'help' || field === 'description') return `help_${lang}`;
+	return FIELD_COLUMN[field] ?? field;
 }
 
 export function csvToQuestionnaire(csv: string): SheetResult {
@@ -155,11 +158,12 @@ export function csvToQuestionnaire(csv: string): SheetResult {
 	);
 	const origins: Origin[] = [];
 	const doc = assemble(rows, problems, origins);
-	if (problems.length) return { ok: false, problems: sortProblems(problems) };
+	const placeOfRow = new Map(origins.map((o) => [o.row, describePlace(doc, o.where)]));
+	if (problems.length) return { ok: false, problems: sortProblems(problems).map((p) => ({ ...p, place: placeOfRow.get(p.row) })) };
 
 	const checked = checkQuestionnaire(doc);
 	if (checked.ok) return { ok: true, doc: checked.doc };
-	return { ok: false, problems: checked.problems.map((p) => locate(p, origins)) };
+	return { ok: false, problems: checked.problems.map((p) => ({ ...locate(p, origins), place: describePlace(doc, p.where) })) };
 }
 
 /** In sheet order: by row, then by column as the header lists them. */
@@ -168,15 +172,15 @@ function sortProblems(problems: SheetProblem[]): SheetProblem[] {
 	return problems.sort((a, b) => a.row - b.row || index(a.column) - index(b.column));
 }
 
-/** Maps a document problem to the sheet row it came from, by the longest matching path. */
+const PLACE_PARTS = ['section', 'question', 'option', 'row', 'field'] as const;
+
+/** Maps a document problem to the sheet row it came from: the row that made the narrowest place holding it. */
 function locate(problem: Problem, origins: Origin[]): SheetProblem {
+	const holds = (o: Place) => PLACE_PARTS.every((part) => o[part] === undefined || o[part] === problem.where[part]);
+	const narrowness = (o: Place) => PLACE_PARTS.filter((part) => o[part] !== undefined).length;
 	let best: Origin | undefined;
-	for (const o of origins)
-		if ((problem.path === o.path || problem.path.startsWith(`${o.path}.`) || problem.path.startsWith(`${o.path}[`)) &&
-			(!best || o.path.length > best.path.length))
-			best = o;
-	const rest = best ? problem.path.slice(best.path.length).replace(/^\./, '') : problem.path;
-	return { row: best?.row ?? 1, column: columnFor(rest), message: problem.message };
+	for (const o of origins) if (holds(o.where) && (!best || narrowness(o.where) > narrowness(best.where))) best = o;
+	return { row: best?.row ?? 1, column: columnFor(problem.where, best?.where), message: problem.message };
 }
 
 function assemble(rows: SheetRow[], problems: SheetProblem[], origins: Origin[]): unknown {
@@ -243,12 +247,12 @@ function assemble(rows: SheetRow[], problems: SheetProblem[], origins: Origin[])
 					if (key.startsWith('consent.')) (doc.consent as Record<string, unknown>)[key.slice(8)] = value;
 					else doc[key] = value;
 				} else at(row, 'key', `設定「${key}」はありません。`);
-				origins.push({ path: key.startsWith('consent.') ? key : key, row });
+				origins.push({ where: { field: key }, row });
 				break;
 			}
 			case 'section':
 				section = clean({ key: r.key, title: text('label'), description: text('help'), showIf: condition(), questions: [] });
-				origins.push({ path: `sections[${sections.length}]`, row });
+				origins.push({ where: { section: sections.length }, row });
 				sections.push(section);
 				question = undefined;
 				break;
@@ -278,7 +282,7 @@ function assemble(rows: SheetRow[], problems: SheetProblem[], origins: Origin[])
 				// An unknown type still takes its options and rows, so they are not reported twice.
 				if (['single', 'multiple', 'dropdown', 'matrix'].includes(type) || !TYPES.includes(type)) question.options = [];
 				if (type === 'matrix' || !TYPES.includes(type)) question.rows = [];
-				origins.push({ path: `sections[${sections.length - 1}].questions[${qs.length}]`, row });
+				origins.push({ where: { section: sections.length - 1, question: qs.length }, row });
 				qs.push(question);
 				break;
 			}
@@ -290,7 +294,7 @@ function assemble(rows: SheetRow[], problems: SheetProblem[], origins: Origin[])
 					break;
 				}
 				if (!r.code || !/^\d+$/.test(r.code)) at(row, 'code', `選択肢の番号「${r.code ?? ''}」は 0 以上の整数にしてください。`);
-				origins.push({ path: `${pathOf(sections, q)}.options[${q.options.length}]`, row });
+				origins.push({ where: { ...placeOf(sections, q), option: q.options.length }, row });
 				q.options.push(clean({ code: Number(r.code), label: text('label'), exclusive: bool('exclusive'), other: bool('other'), score: number('score') }));
 				break;
 			}
@@ -301,7 +305,7 @@ function assemble(rows: SheetRow[], problems: SheetProblem[], origins: Origin[])
 					at(row, 'kind', `設問「${q.key}」はマトリクスではないので行を付けられません。`);
 					break;
 				}
-				origins.push({ path: `${pathOf(sections, q)}.rows[${q.rows.length}]`, row });
+				origins.push({ where: { ...placeOf(sections, q), row: q.rows.length }, row });
 				q.rows.push(clean({ key: r.key, label: text('label') }));
 				break;
 			}
@@ -310,7 +314,7 @@ function assemble(rows: SheetRow[], problems: SheetProblem[], origins: Origin[])
 			case 'unit': {
 				const q = needQuestion(r.kind);
 				if (!q) break;
-				origins.push({ path: `${pathOf(sections, q)}.${r.kind}`, row });
+				origins.push({ where: { ...placeOf(sections, q), field: r.kind }, row });
 				q[r.kind] = text('label');
 				break;
 			}
@@ -321,10 +325,10 @@ function assemble(rows: SheetRow[], problems: SheetProblem[], origins: Origin[])
 	return doc;
 }
 
-function pathOf(sections: Record<string, unknown>[], question: Record<string, unknown>): string {
+function placeOf(sections: Record<string, unknown>[], question: Record<string, unknown>): Place {
 	for (let s = 0; s < sections.length; s++) {
 		const i = (sections[s].questions as unknown[]).indexOf(question);
-		if (i >= 0) return `sections[${s}].questions[${i}]`;
+		if (i >= 0) return { section: s, question: i };
 	}
-	return '';
+	return {};
 }

@@ -12,6 +12,11 @@ export const TYPE_NAMES: Record<QuestionType, string> = {
 	number: '数値'
 };
 
+/** The same, without the explanation in brackets: 単一選択, マトリクス (for the outline). */
+export const TYPE_SHORT_NAMES = Object.fromEntries(
+	Object.entries(TYPE_NAMES).map(([type, name]) => [type, name.replace(/（.*）$/, '')])
+) as Record<QuestionType, string>;
+
 export function changeType(q: Question, type: QuestionType): Question {
 	const { key, label, help, required, showIf, tags } = q;
 	const base = Object.fromEntries(

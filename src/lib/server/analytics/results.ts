@@ -102,9 +102,17 @@ export function freeTexts(data: Dataset, filters: Filters, key: string, query: s
 	return { total, texts };
 }
 
-/** Variables with free text: text questions, and choices with an "other" option. */
-export function textVariables(data: Dataset): { key: string; label: string }[] {
+/**
+ * Variables with free text: text questions, and choices with an "other" option, each with how
+ * many of the responses the filters select wrote something there.
+ */
+export function textVariables(data: Dataset, filters: Filters): { key: string; label: string; entries: number }[] {
+	const selection = select(data, filters);
 	return data.variables
 		.filter((v) => !v.derived && (v.kind === 'text' || ((v.kind === 'code' || v.kind === 'multi') && v.options.some((o) => o.other))))
-		.map((v) => ({ key: v.key, label: v.kind === 'text' ? v.label : `${v.label}（その他の記入）` }));
+		.map((v) => {
+			let entries = 0;
+			for (const i of selection) if (v.texts.has(i) && v.state[i] === VALID) entries++;
+			return { key: v.key, label: v.kind === 'text' ? v.label : `${v.label}（その他の記入）`, entries };
+		});
 }

@@ -11,6 +11,8 @@ import { create } from './drafts';
 import { publish } from './life-cycle';
 
 export const BUNDLED_SLUG = 'digital-2022';
+/** The fiscal year the bundled questionnaire (and the template made from it) was written for. */
+export const BUNDLED_FISCAL_YEAR = 2022;
 
 /**
  * On an empty database, installs and opens the bundled FY2022 digital-level survey, with the
@@ -21,7 +23,7 @@ export function installBundled(db: DB, now = new Date()): boolean {
 	if (count(db) > 0) return false;
 	const { surveyId, versionId } = create(db, {
 		slug: BUNDLED_SLUG,
-		fiscalYear: 2022,
+		fiscalYear: BUNDLED_FISCAL_YEAR,
 		document: bundled2022
 	});
 	const deadline = endOfMonth(surveyDay(now), 2, config.timeZone).replace(/\.\d{3}Z$/, 'Z');

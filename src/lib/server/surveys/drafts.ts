@@ -1,6 +1,7 @@
 // The draft a designer edits: created with a new survey or cloned from an earlier edition,
 // saved as the editor goes, thrown away, and nothing else (publishing is life-cycle.ts).
 import type { DB } from '../db';
+import type { Text } from '$lib/survey/schema';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import { getById, InvalidQuestionnaireError, SurveyStateError, type Survey } from './records';
 import { publishedVersion } from './versions';
@@ -27,15 +28,18 @@ export function create(
 	})();
 }
 
-/** The unpublished version being edited, if there is one (its document may not be valid yet). */
-export function draft(db: DB, surveyId: number): { versionId: number; version: number; document: unknown } | undefined {
+/** The unpublished version being edited, if there is one (its document may not be valid yet), and when it was last saved. */
+export function draft(
+	db: DB,
+	surveyId: number
+): { versionId: number; version: number; document: unknown; savedAt: string } | undefined {
 	const row = db
 		.prepare(
-			`SELECT id, version, document FROM survey_version WHERE survey_id = ? AND published_at IS NULL
-			 ORDER BY version DESC LIMIT 1`
+			`SELECT id, version, document, coalesce(saved_at, created_at) AS saved_at FROM survey_version
+			 WHERE survey_id = ? AND published_at IS NULL ORDER BY version DESC LIMIT 1`
 		)
-		.get(surveyId) as { id: number; version: number; document: string } | undefined;
-	return row && { versionId: row.id, version: row.version, document: JSON.parse(row.document) };
+		.get(surveyId) as { id: number; version: number; document: string; saved_at: string } | undefined;
+	return row && { versionId: row.id, version: row.version, document: JSON.parse(row.document), savedAt: row.saved_at };
 }
 
 /** The document the editor starts from: the draft, else the version residents answer. */
@@ -46,6 +50,8 @@ export function editable(db: DB, survey: Survey): unknown {
 }
 
 const MAX_DOCUMENT_BYTES = 1_000_000;
+/** The time of a save, as every stored time is written: ISO 8601 in UTC, to the second. */
+const now = () => `${new Date().toISOString().slice(0, 19)}Z`;
 
 /**
  * Saves the editor's document as the draft: into the existing draft version, or as a new
@@ -60,12 +66,12 @@ export function saveDraft(db: DB, surveyId: number, document: unknown): number {
 		if (survey.status === 'archived') throw new SurveyStateError('アーカイブした調査は編集できません。');
 		const existing = draft(db, surveyId);
 		if (existing) {
-			db.prepare('UPDATE survey_version SET document = ? WHERE id = ?').run(json, existing.versionId);
+			db.prepare('UPDATE survey_version SET document = ?, saved_at = ? WHERE id = ?').run(json, now(), existing.versionId);
 			return existing.versionId;
 		}
 		const next = (db.prepare('SELECT coalesce(max(version), 0) + 1 FROM survey_version WHERE survey_id = ?').pluck().get(surveyId) as number);
 		return Number(
-			db.prepare('INSERT INTO survey_version (survey_id, version, document) VALUES (?, ?, ?)').run(surveyId, next, json)
+			db.prepare('INSERT INTO survey_version (survey_id, version, document, saved_at) VALUES (?, ?, ?, ?)').run(surveyId, next, json, now())
 				.lastInsertRowid
 		);
 	})();
@@ -76,11 +82,19 @@ export function discardDraft(db: DB, surveyId: number): void {
 	db.prepare('DELETE FROM survey_version WHERE survey_id = ? AND published_at IS NULL').run(surveyId);
 }
 
-/** A new edition from an earlier one (e.g. 2022 → 2023): same questions and keys, as a draft. */
-export function clone(db: DB, sourceId: number, target: { slug: string; fiscalYear: number }): { surveyId: number; versionId: number } {
+/**
+ * A new edition from an earlier one (e.g. 2022 → 2023): same questions and keys, as a draft,
+ * under its own title when one is given.
+ */
+export function clone(
+	db: DB,
+	sourceId: number,
+	target: { slug: string; fiscalYear: number; title?: Text }
+): { surveyId: number; versionId: number } {
 	const source = getById(db, sourceId);
 	if (!source) throw new SurveyStateError('元の調査がありません。');
-	const document = editable(db, source);
+	const copied = editable(db, source);
+	const document = target.title && copied && typeof copied === 'object' ? { ...copied, title: target.title } : copied;
 	return db.transaction(() => {
 		const surveyId = Number(
 			// The edition's way of running carries over (k, published results, invitation codes, the

@@ -3,7 +3,8 @@
 import type { DB } from '../db';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import type { Contact } from '$lib/survey/privacy';
-import { getById, InvalidQuestionnaireError, SurveyStateError, type Survey } from './records';
+import { translationGaps, gapsFingerprint } from '$lib/survey/translation';
+import { getById, InvalidQuestionnaireError, SurveyStateError, UnconfirmedTranslationsError, type Survey } from './records';
 import { draft } from './drafts';
 
 /**
@@ -74,12 +75,19 @@ export function updateSettings(db: DB, surveyId: number, s: Settings): void {
 	);
 }
 
-/** Publishes the draft: it becomes immutable and residents answer it (from opensAt if set). */
-export function publishDraft(db: DB, surveyId: number): number {
+/**
+ * Publishes the draft: it becomes immutable and residents answer it (from opensAt if set). A
+ * draft with translations missing or stale is published only once the designer has confirmed
+ * exactly those (`confirmedGaps`, the fingerprint of the list they were shown).
+ */
+export function publishDraft(db: DB, surveyId: number, { confirmedGaps }: { confirmedGaps?: string } = {}): number {
 	const d = draft(db, surveyId);
 	if (!d) throw new SurveyStateError('公開する下書きがありません。');
 	const survey = getById(db, surveyId)!;
 	if (survey.status === 'archived') throw new SurveyStateError('アーカイブした調査は公開できません。');
+	const checked = checkQuestionnaire(d.document);
+	const gaps = checked.ok ? translationGaps(checked.doc) : [];
+	if (gaps.length && confirmedGaps !== gapsFingerprint(gaps)) throw new UnconfirmedTranslationsError(gaps);
 	publish(db, surveyId, d.versionId, { opensAt: survey.opensAt, closesAt: survey.closesAt });
 	return d.versionId;
 }

@@ -100,3 +100,26 @@ export function listForStaff(db: DB, now: Date): StaffSurvey[] {
 		};
 	});
 }
+
+export interface TitledSurvey {
+	id: number;
+	slug: string;
+	fiscalYear: number;
+	title: string;
+}
+
+/**
+ * Every survey's Japanese titles, as published and in its newest version (a survey whose draft
+ * renames it has both): what a new survey's title is compared with.
+ */
+export function surveyTitles(db: DB): TitledSurvey[] {
+	const rows = db
+		.prepare(
+			`SELECT DISTINCT s.id, s.slug, s.fiscal_year, json_extract(v.document, '$.title.ja') AS title
+			 FROM survey s JOIN survey_version v ON v.survey_id = s.id
+			 WHERE v.id = s.published_version_id OR v.version = (SELECT max(version) FROM survey_version WHERE survey_id = s.id)
+			 ORDER BY s.fiscal_year DESC, s.id DESC`
+		)
+		.all() as { id: number; slug: string; fiscal_year: number; title: unknown }[];
+	return rows.flatMap((r) => (typeof r.title === 'string' && r.title.trim() ? [{ id: r.id, slug: r.slug, fiscalYear: r.fiscal_year, title: r.title }] : []));
+}

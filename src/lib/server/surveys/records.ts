@@ -3,6 +3,8 @@
 import type { DB } from '../db';
 import type { Schedule } from '$lib/survey/phase';
 import { parseContact, type Contact } from '$lib/survey/privacy';
+import type { PlacedProblem } from '$lib/survey/places';
+import type { TranslationGap } from '$lib/survey/translation';
 
 export interface Survey extends Schedule {
 	id: number;
@@ -70,8 +72,16 @@ export class SurveyStateError extends Error {
 
 export class InvalidQuestionnaireError extends Error {
 	status = 400;
-	constructor(public problems: { path: string; message: string }[]) {
-		super(`invalid questionnaire: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+	constructor(public problems: PlacedProblem[]) {
+		super(`invalid questionnaire: ${problems.map((p) => `${JSON.stringify(p.where)}: ${p.message}`).join('; ')}`);
+	}
+}
+
+/** Publishing waits for the designer to confirm these translations, missing or stale. */
+export class UnconfirmedTranslationsError extends Error {
+	status = 409;
+	constructor(public gaps: TranslationGap[]) {
+		super(`${gaps.length} translations missing or stale`);
 	}
 }
 

@@ -9,12 +9,13 @@ import * as responses from '$lib/server/responses';
 import { offeredLanguage, pagePreferences } from '$lib/server/preferences';
 import { RateLimiter } from '$lib/server/rate-limit';
 import { surveyPhase } from '$lib/survey/phase';
+import { SURVEY_NOT_FOUND } from '$lib/survey/messages';
 import { surveyDay } from '$lib/server/today';
 import { forResident } from '$lib/survey/for-resident';
 import { checkAnswers, formValues } from '$lib/survey/validate-answers';
 import { INTENTS, type InvitationProblem, type SubmitFailure } from '$lib/survey/submission';
 import { describeCondition } from '$lib/survey/describe-condition';
-import { questionNames } from '$lib/components/survey/question-numbers';
+import { questionNames } from '$lib/survey/question-numbers';
 import type { Language, Questionnaire } from '$lib/survey/schema';
 import * as invitations from '$lib/server/invitations';
 import { formatCode, normalizeCode } from '$lib/survey/invitation-code';
@@ -83,7 +84,7 @@ function conditionNotes(doc: Questionnaire, lang: Language): Record<string, stri
 function find(slug: string) {
 	const found = surveys.findPublished(db(), slug);
 	if (!found || found.survey.status === 'draft' || found.survey.status === 'archived')
-		error(404, 'お探しのアンケートは見つかりませんでした。');
+		error(404, SURVEY_NOT_FOUND);
 	return found;
 }
 

@@ -5,7 +5,7 @@ import * as surveys from '$lib/server/surveys';
 import { offeredLanguage, pagePreferences } from '$lib/server/preferences';
 import { forResident } from '$lib/survey/for-resident';
 import { footerOf } from '$lib/survey/privacy';
-import { t, uiText } from '$lib/survey/messages';
+import { SURVEY_NOT_FOUND, t, uiText } from '$lib/survey/messages';
 import type { Language, Text } from '$lib/survey/schema';
 
 /**
@@ -22,7 +22,7 @@ function closingWords(thanks: Text | undefined, lang: Language): string {
 
 export const load: PageServerLoad = ({ params, locals, url }) => {
 	const found = surveys.findPublished(db(), params.slug);
-	if (!found) error(404, 'お探しのアンケートは見つかりませんでした。');
+	if (!found) error(404, SURVEY_NOT_FOUND);
 	const prefs = pagePreferences(url, locals, found.document.languages);
 	const lang = offeredLanguage(prefs.lang, found.document.languages);
 	const doc = forResident(found.document, lang);

@@ -1,4 +1,5 @@
-// One survey's data downloads (analysts): choose the table, codes or labels, and the encoding.
+// One survey's data downloads (analysts): choose the table, codes or labels, the encoding, and
+// whether to leave out synthetic (demo) responses.
 // For Shift_JIS, characters it cannot hold are listed before anything is downloaded.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -6,6 +7,7 @@ import { db } from '$lib/server/db';
 import * as surveys from '$lib/server/surveys';
 import * as responses from '$lib/server/responses';
 import { pending } from '$lib/server/response-pool';
+import { syntheticCount } from '$lib/server/synthetic-responses';
 import { analystSurvey } from '$lib/server/survey-guard';
 import { cp932Problems } from '$lib/server/data-export';
 import { downloadQuery, exportChoiceForm } from '$lib/server/export-form';
@@ -15,7 +17,20 @@ import { readForm, STAFF_FORM } from '$lib/server/form-body';
 export const load: PageServerLoad = (event) => {
 	const { survey } = analystSurvey(event);
 	const doc = surveys.publishedVersion(db(), survey.publishedVersionId!)!;
-	return { surveyId: survey.id, slug: survey.slug, title: doc.title.ja, responses: responses.countForSurvey(db(), survey.id), waiting: pending(db(), survey.id) };
+	const total = responses.countForSurvey(db(), survey.id);
+	const synthetic = syntheticCount(db(), survey.id);
+	return {
+		surveyId: survey.id,
+		slug: survey.slug,
+		title: doc.title.ja,
+		responses: total,
+		synthetic,
+		// Demo responses mixed with real ones are left out unless asked for: an analysis of the
+		// real answers is what a download is for. When every response is synthetic (the demo
+		// edition), leaving them out would give an empty file, so they are kept (each row says so).
+		leaveOutSynthetic: synthetic > 0 && synthetic < total,
+		waiting: pending(db(), survey.id)
+	};
 };
 
 export const actions: Actions = {
@@ -23,7 +38,7 @@ export const actions: Actions = {
 		const { survey } = analystSurvey(event);
 		const choice = requireForm(await readForm(event.request, STAFF_FORM), exportChoiceForm);
 		if (choice.encoding === 'cp932') {
-			const problems = cp932Problems(db(), survey.id, choice.kind);
+			const problems = cp932Problems(db(), survey.id, choice.kind, choice.leaveOutSynthetic);
 			if (problems.length) return fail(409, { choice, problems });
 		}
 		redirect(303, `/admin/data/${survey.id}/download?${downloadQuery(choice)}`);

@@ -9,11 +9,15 @@ import * as invitations from '$lib/server/invitations';
 import { designerSurvey } from '$lib/server/survey-guard';
 import { settingsForm, toLocalInput } from '$lib/server/settings-form';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
-import { formObject, parseForm, text } from '$lib/server/form-schema';
+import { formObject, parseForm, requireForm, text } from '$lib/server/form-schema';
 import { checkQuestionnaire } from '$lib/survey/check-document';
+import { wordProblems, type WordedProblem } from '$lib/survey/places';
+import { gapsFingerprint, translationGaps } from '$lib/survey/translation';
 import { diffQuestionnaires } from '$lib/survey/diff';
+import { documentTitle } from '$lib/survey/titles';
 import { surveyPhase } from '$lib/survey/phase';
 import { needsFilling } from '$lib/survey/privacy';
+import type { Questionnaire } from '$lib/survey/schema';
 import { requireStaff } from '$lib/server/auth/guard';
 import { deleteResponses, heldResponses, retentionOf, RetentionError } from '$lib/server/retention';
 
@@ -23,7 +27,8 @@ export const load: PageServerLoad = (event) => {
 	const checked = draft ? checkQuestionnaire(draft.document) : undefined;
 	const published = survey.publishedVersionId ? surveys.publishedVersion(db(), survey.publishedVersionId) : undefined;
 	const base = surveys.comparisonBase(db(), survey);
-	const title = (checked?.ok ? checked.doc.title.ja : undefined) ?? published?.title.ja ?? '（題名なし）';
+	// The draft's title even while the draft has problems; the placeholder only when no version has one.
+	const title = documentTitle(draft?.document) ?? documentTitle(published) ?? '（題名なし）';
 	return {
 		survey: {
 			...survey,
@@ -39,12 +44,31 @@ export const load: PageServerLoad = (event) => {
 		isAdmin: user.roles.includes('admin'),
 		draft: draft && {
 			version: draft.version,
-			problems: checked && !checked.ok ? checked.problems : [],
+			problems: checked && !checked.ok ? linked(survey.id, wordProblems(draft.document, checked.problems)) : [],
+			translations: checked?.ok ? translationsOf(survey.id, checked.doc) : undefined,
 			comparedWith: base?.label,
 			changes: base && checked?.ok ? diffQuestionnaires(base.document, checked.doc) : []
 		}
 	};
 };
+
+/** Each problem with the link that opens its place in the editor. */
+const linked = (surveyId: number, problems: WordedProblem[]) =>
+	problems.map(({ anchor, ...p }) => ({ ...p, href: `/admin/surveys/${surveyId}/edit#${anchor}` }));
+
+/** The draft's translations still missing or stale, in words, and what confirming them posts. */
+function translationsOf(surveyId: number, doc: Questionnaire) {
+	const gaps = translationGaps(doc);
+	return {
+		missing: gaps.filter((g) => g.state === 'missing').length,
+		stale: gaps.filter((g) => g.state === 'stale').length,
+		gaps: linked(surveyId, wordProblems(doc, gaps)),
+		fingerprint: gapsFingerprint(gaps)
+	};
+}
+
+/** Publishing: the fingerprint of the translation gaps the designer confirmed, if any. */
+const publishForm = formObject({ confirmedGaps: text() });
 
 /** Deleting the responses: confirmed by typing the survey's address name, exactly. */
 const confirmForm = (slug: string) =>
@@ -57,13 +81,14 @@ const confirmForm = (slug: string) =>
 type Verb = 'publish' | 'close' | 'reopen' | 'archive' | 'discard-draft';
 
 /** Runs one step of the life cycle, logs it, and comes back to this page. */
-function step(verb: Verb, run: (surveyId: number) => unknown) {
-	return (event: RequestEvent) => {
+function step(verb: Verb, run: (surveyId: number, event: RequestEvent) => unknown) {
+	return async (event: RequestEvent) => {
 		const { user, survey } = designerSurvey(event);
 		try {
-			const result = run(survey.id);
+			const result = await run(survey.id, event);
 			audit.record(db(), user, `survey.${verb}`, `survey:${survey.slug}`, typeof result === 'number' ? { versionId: result } : {});
 		} catch (e) {
+			if (e instanceof surveys.UnconfirmedTranslationsError) return fail(409, { confirmTranslations: true });
 			if (e instanceof surveys.SurveyStateError || e instanceof surveys.InvalidQuestionnaireError)
 				return fail(409, { problems: [e instanceof surveys.InvalidQuestionnaireError ? '調査票に問題があるため公開できません。' : e.message] });
 			throw e;
@@ -97,7 +122,10 @@ export const actions: Actions = {
 		}
 		redirect(303, `/admin/surveys/${survey.id}?done=responses-deleted`);
 	},
-	publish: step('publish', (id) => surveys.publishDraft(db(), id)),
+	publish: step('publish', async (id, event) => {
+		const { confirmedGaps } = requireForm(await readForm(event.request, STAFF_FORM), publishForm);
+		return surveys.publishDraft(db(), id, { confirmedGaps: confirmedGaps || undefined });
+	}),
 	close: step('close', (id) => surveys.close(db(), id)),
 	reopen: step('reopen', (id) => surveys.reopen(db(), id)),
 	archive: step('archive', (id) => surveys.archive(db(), id)),

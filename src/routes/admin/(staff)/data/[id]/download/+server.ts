@@ -1,4 +1,5 @@
-// The CSV download itself (analysts), streamed; every download is written to the audit log.
+// The CSV download itself (analysts), streamed; every download is written to the audit log,
+// with the choices it was made with (synthetic responses left out or not among them).
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
@@ -12,7 +13,7 @@ import { warm } from '$lib/server/analytics/dataset-cache';
 export const GET: RequestHandler = async (event) => {
 	const { user, survey } = analystSurvey(event);
 	const choice = requireForm(event.url.searchParams, exportChoiceForm);
-	if (choice.encoding === 'cp932' && cp932Problems(db(), survey.id, choice.kind).length)
+	if (choice.encoding === 'cp932' && cp932Problems(db(), survey.id, choice.kind, choice.leaveOutSynthetic).length)
 		error(409, 'Shift_JIS で表せない文字があります。UTF-8 を選んでください。');
 	const action = choice.kind === 'codebook' ? 'export.codebook' : choice.kind === 'aggregate' ? 'export.aggregate' : 'export.raw';
 	audit.record(db(), user, action, `survey:${survey.slug}`, { ...choice });

@@ -11,9 +11,22 @@ import { formObject, parseForm, text } from '$lib/server/form-schema';
 export const load: PageServerLoad = (event) => {
 	const { survey } = designerSurvey(event);
 	if (survey.status === 'archived') error(409, 'アーカイブした調査は編集できません。');
-	const draft = surveys.draft(db(), survey.id);
-	return { surveyId: survey.id, version: draft?.version ?? null, document: surveys.editable(db(), survey) };
+	const published = survey.publishedVersionId
+		? (surveys.versions(db(), survey.id).find((v) => v.id === survey.publishedVersionId)?.version ?? null)
+		: null;
+	return {
+		surveyId: survey.id,
+		draft: draftStatus(survey.id),
+		published,
+		document: surveys.editable(db(), survey)
+	};
 };
+
+/** The draft's number and when it was last saved, as the editor's status line shows them. */
+function draftStatus(surveyId: number): { version: number; savedAt: string } | null {
+	const draft = surveys.draft(db(), surveyId);
+	return draft ? { version: draft.version, savedAt: draft.savedAt } : null;
+}
 
 /** How deep a draft may nest (conditions inside conditions); real ones stay under 20. */
 const MAX_DEPTH = 64;
@@ -65,7 +78,8 @@ export const actions: Actions = {
 		const form = parseForm(await readForm(event.request, STAFF_DOCUMENT_FORM), draftForm);
 		if (!form.ok) return fail(400, { message: form.problems[0] });
 		try {
-			return { versionId: surveys.saveDraft(db(), survey.id, form.value.document) };
+			const versionId = surveys.saveDraft(db(), survey.id, form.value.document);
+			return { versionId, draft: draftStatus(survey.id) };
 		} catch (e) {
 			if (e instanceof surveys.SurveyStateError) return fail(409, { message: e.message });
 			throw e;
