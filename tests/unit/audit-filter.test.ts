@@ -51,7 +51,7 @@ describe('the audit log page', () => {
 		const all = page('');
 		expect(all.problems).toEqual([]);
 		const words = all.events.map((e) => e.words);
-		expect(words).toContain('データのダウンロード：回答一覧（コード・UTF-8 BOM付き）');
+		expect(words).toContain('データのダウンロード：回答一覧（コード・UTF-8\u00a0BOM付き）');
 		expect(words).toContain('紙の調査票の入力：3 件（この日の合計）');
 		expect(words.join()).not.toMatch(/[{}"]/);
 		const download = all.events.find((e) => e.words.startsWith('データのダウンロード'))!;
@@ -66,7 +66,7 @@ describe('the audit log page', () => {
 		expect(page('?person=system').total).toBe(0);
 		expect(page('?kind=paper').total).toBe(2);
 		expect(page('?kind=paper.import').total).toBe(1);
-		expect(page('?kind=download').events.map((e) => e.words)).toEqual(['データのダウンロード：回答一覧（コード・UTF-8 BOM付き）']);
+		expect(page('?kind=download').events.map((e) => e.words)).toEqual(['データのダウンロード：回答一覧（コード・UTF-8\u00a0BOM付き）']);
 		expect(page('?from=2026-04-02&to=2026-04-02').events.map((e) => e.words)).toEqual(['紙の調査票の取り込み：10 件（この日の合計）']);
 		expect(page(`?person=${clerk.id}&kind=paper&from=2026-04-01&to=2026-04-01`).total).toBe(1);
 		// Empty fields, as the form sends them untouched, filter nothing.
@@ -104,7 +104,7 @@ describe('the audit log CSV', () => {
 		expect(rows[0]).toMatchObject({
 			職員: '管理 一郎',
 			ログインID: 'admin@city.example',
-			内容: 'データのダウンロード：回答一覧（コード・UTF-8 BOM付き）',
+			内容: 'データのダウンロード：回答一覧（コード・UTF-8\u00a0BOM付き）',
 			対象: '令和4年度 山口市 市民のデジタル活用に関するアンケート（digital-2022）',
 			記録の種類: 'export.raw',
 			記録の対象: 'survey:digital-2022'
@@ -112,7 +112,7 @@ describe('the audit log CSV', () => {
 		expect(JSON.parse(rows[0]['記録の詳細'])).toEqual({ kind: 'wide', values: 'codes', encoding: 'utf8bom' });
 		expect(rows[0]['日時']).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}:\d{2}$/);
 		// The download itself is in the log, its filter in words.
-		expect(page('?kind=export.audit').events[0].words).toBe('監査ログのダウンロード：絞り込み 種類 ダウンロードのすべて');
+		expect(page('?kind=export.audit').events[0].words).toBe('監査ログのダウンロード：絞り込み（種類：ダウンロードのすべて）');
 	});
 
 	it('refuses a filter it cannot read, and logs nothing', () => {

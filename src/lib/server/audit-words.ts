@@ -65,7 +65,8 @@ const quoted = (v: unknown) => (str(v) ? `「${v}」` : '');
 
 const DATA_KINDS: Record<string, string> = { wide: '回答一覧', long: '回答一覧（縦長）', codebook: 'コードブック', aggregate: '単純集計表' };
 const VALUES: Record<string, string> = { codes: 'コード', labels: '選択肢の文言' };
-const ENCODINGS: Record<string, string> = { utf8bom: 'UTF-8 BOM付き', utf8: 'UTF-8', cp932: 'Shift_JIS' };
+// A no-break space: 「UTF-8 BOM付き」 is one name, never split over two lines.
+const ENCODINGS: Record<string, string> = { utf8bom: 'UTF-8\u00a0BOM付き', utf8: 'UTF-8', cp932: 'Shift_JIS' };
 const SOURCES: Record<string, string> = { blank: '白紙から', template: 'ひな形から', clone: '調査の複製', json: 'JSON ファイルから', csv: 'CSV ファイルから' };
 const LOGIN_FAILURES: Record<string, string> = {
 	'unknown-id': '登録のないログインID',
@@ -93,12 +94,12 @@ function filterWords(d: Detail, names: AuditNames): string {
 	const person = str(f.person);
 	const kind = str(f.kind);
 	const from = str(f.from), to = str(f.to);
-	const parts = joined(
-		person && `職員 ${PEOPLE[person as keyof typeof PEOPLE] ?? names.users[Number(person)] ?? `ID ${person}`}`,
-		kind && `種類 ${kindName(kind)}`,
-		(from || to) && `期間 ${from ?? ''}〜${to ?? ''}`
-	);
-	return parts ? `絞り込み ${parts}` : 'すべて';
+	const parts = [
+		person && `職員：${PEOPLE[person as keyof typeof PEOPLE] ?? names.users[Number(person)] ?? `ID ${person}`}`,
+		kind && `種類：${kindName(kind)}`,
+		(from || to) && `期間：${from ?? ''}〜${to ?? ''}`
+	].filter(Boolean);
+	return parts.length ? `絞り込み（${parts.join('、')}）` : 'すべての記録';
 }
 
 /** Those the filter can choose who are no account. */

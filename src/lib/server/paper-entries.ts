@@ -10,16 +10,29 @@ import { INVITATION_FIELD, normalizeCode } from '$lib/survey/invitation-code';
 import type { PaperForm } from '$lib/survey/paper';
 import { csvRow, type ImportProblem } from '$lib/survey/paper-import';
 
-/** Paper questionnaires taken for a survey: stored, and today's still waiting for their batch. */
-export function paperCount(surveyId: number): number {
-	const waiting = pool.pooled(db(), surveyId).filter((r) => r.channel !== 'web').length;
-	return waiting + (db()
+/** A survey's paper questionnaires, by how they came in. */
+export interface PaperCounts {
+	/** Typed in on the entry page, today's waiting for their batch included. */
+	typed: number;
+	/** Imported from a CSV, likewise. */
+	imported: number;
+	/** Synthetic demonstration responses made as if from paper (never real answers). */
+	synthetic: number;
+}
+
+/** Paper questionnaires taken for a survey, by channel, the synthetic demo ones apart. */
+export function paperCounts(surveyId: number): PaperCounts {
+	const counts: PaperCounts = { typed: 0, imported: 0, synthetic: 0 };
+	const stored = db()
 		.prepare(
-			`SELECT count(*) FROM response r JOIN survey_version v ON v.id = r.survey_version_id
-			 WHERE v.survey_id = ? AND r.channel IN ('paper', 'import')`
+			`SELECT r.channel, r.synthetic, count(*) AS n FROM response r JOIN survey_version v ON v.id = r.survey_version_id
+			 WHERE v.survey_id = ? AND r.channel IN ('paper', 'import') GROUP BY r.channel, r.synthetic`
 		)
-		.pluck()
-		.get(surveyId) as number);
+		.all(surveyId) as { channel: 'paper' | 'import'; synthetic: 0 | 1; n: number }[];
+	for (const { channel, synthetic, n } of stored) counts[synthetic ? 'synthetic' : channel === 'paper' ? 'typed' : 'imported'] += n;
+	// The pool holds only real responses (the demo writes straight to the table).
+	for (const r of pool.pooled(db(), surveyId)) if (r.channel !== 'web') counts[r.channel === 'paper' ? 'typed' : 'imported'] += 1;
+	return counts;
 }
 
 const CODE_PROBLEMS: Record<invitations.CodeState, string | undefined> = {

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import * as audit from '$lib/server/audit';
 import { surveyDay } from '$lib/server/today';
-import { InvitationTaken, invitationProblem, paperCount, storePaper } from '$lib/server/paper-entries';
+import { InvitationTaken, invitationProblem, paperCounts, storePaper } from '$lib/server/paper-entries';
 import { INVITATION_FIELD } from '$lib/survey/invitation-code';
 import { clerkSurvey } from '$lib/server/survey-guard';
 import { checkPaper, paperFields } from '$lib/survey/paper';
@@ -17,20 +17,20 @@ export const load: PageServerLoad = (event) => {
 	return {
 		surveyId: survey.id,
 		title: document.title.ja,
-		count: paperCount(survey.id),
+		counts: paperCounts(survey.id),
 		fields: [
 			// A mailed questionnaire may carry its letter's code: typed first, used up with the answers.
 			...(survey.invitationRequired
-				? [{ name: INVITATION_FIELD, label: '調査票に印刷されていれば入力します', hint: '12 けたの数字（「-」はあってもなくても構いません）。印刷されていなければ空欄のままにします。' }]
+				? [{ name: INVITATION_FIELD, label: '調査票に印刷されていれば入力します', hint: '12 けたの数字（「-」はあってもなくても構いません）。印刷されていなければ空欄のままにします。', options: [] }]
 				: []),
-			...paperFields(document).map((f) => ({
-			name: f.name,
-			label: f.label,
-			hint:
-				'options' in f.question && !f.name.endsWith('_other')
-					? f.question.options.map((o) => `${o.code} ${o.label.ja}`).join('　')
-					: f.question.type === 'scale'
-						? `${f.question.min}〜${f.question.max}`
+			...paperFields(document).map(({ name, label, question: q }) => ({
+				name,
+				label,
+				// The numbers printed beside the choices, as on the paper.
+				options: 'options' in q && !name.endsWith('_other') ? q.options.map((o) => ({ code: o.code, label: o.label.ja })) : [],
+				hint:
+					q.type === 'scale'
+						? `${q.min}${q.minLabel ? `（${q.minLabel.ja}）` : ''}〜${q.max}${q.maxLabel ? `（${q.maxLabel.ja}）` : ''}`
 						: ''
 			}))
 		]
@@ -66,6 +66,6 @@ export const actions: Actions = {
 			return fail(409, { values, errors });
 		}
 		audit.countForDay(db(), user, 'paper.entry', `survey:${survey.slug}`, surveyDay());
-		return { saved: paperCount(survey.id) };
+		return { saved: true };
 	}
 };
