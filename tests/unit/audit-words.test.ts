@@ -62,11 +62,7 @@ const SAMPLES: Record<AuditAction, [Detail, string]> = {
 	'weights.save': [{ rows: 24, joint: 20, note: '令和2年国勢調査' }, 'ウェイトの読み込み：人口の表 24 行（うち組み合わせ 20 行）・メモ「令和2年国勢調査」'],
 	'weights.trim': [{ upper: 5, lower: null }, 'ウェイトの上限・下限の設定：上限 5・下限 なし'],
 	'weights.clear': [{}, 'ウェイトの削除'],
-<<<<<<< HEAD
-	'export.raw': [{ kind: 'wide', values: 'codes', encoding: 'utf8bom', leaveOutSynthetic: true }, 'データのダウンロード：回答一覧（コード・UTF-8 BOM付き・合成データを除く）'],
-=======
-	'export.raw': [{ kind: 'wide', values: 'codes', encoding: 'utf8bom' }, 'データのダウンロード：回答一覧（コード・UTF-8\u00a0BOM付き）'],
->>>>>>> i17-d
+	'export.raw': [{ kind: 'wide', values: 'codes', encoding: 'utf8bom', leaveOutSynthetic: true }, 'データのダウンロード：回答一覧（コード・UTF-8\u00a0BOM付き・合成データを除く）'],
 	'export.codebook': [{ kind: 'codebook', values: 'codes', encoding: 'cp932' }, 'データのダウンロード：コードブック（Shift_JIS）'],
 	'export.aggregate': [{ kind: 'aggregate', values: 'labels', encoding: 'utf8' }, 'データのダウンロード：単純集計表（選択肢の文言・UTF-8）'],
 	'export.crosstab': [{ of: 'T2', by: 'F1', filters: '回答方法：ウェブ' }, 'クロス集計表のダウンロード：T2 × F1（絞り込み：回答方法：ウェブ）'],
