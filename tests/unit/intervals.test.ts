@@ -18,33 +18,25 @@ import {
 	wilson
 } from '../../src/lib/analytics/intervals';
 
-interface RProportion {
+/** One weighted estimate as R printed it (svyciprop or svymean, with confint and deff). */
+interface REstimate {
 	name: string;
 	edition: number;
+	group: number | null;
+	n: number;
+	estimate: number;
+	se: number;
+	lower: number;
+	upper: number;
+	df: number;
+	deff: number;
+}
+interface RProportion extends REstimate {
 	variable: 'q1' | 'q2';
 	code: number;
 	base: 'answered' | 'shown';
-	group: number | null;
-	n: number;
-	estimate: number;
-	se: number;
-	lower: number;
-	upper: number;
-	df: number;
-	deff: number;
 }
-interface RMean {
-	name: string;
-	edition: number;
-	group: number | null;
-	n: number;
-	estimate: number;
-	se: number;
-	lower: number;
-	upper: number;
-	df: number;
-	deff: number;
-}
+type RMean = REstimate;
 interface Change {
 	difference: number;
 	lower: number;
