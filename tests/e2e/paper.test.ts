@@ -169,7 +169,7 @@ describe('paper questionnaires', () => {
 
 		const made = writeDatabase((db) => {
 			addSynthetic(db, 1, { count: 200, seed: 17, from: '2022-10-01', to: '2022-10-31' });
-			return db.prepare("SELECT count(*) FROM response WHERE synthetic = 1 AND channel IN ('paper', 'import')").pluck().get() as number;
+			return db.prepare("SELECT count(*) FROM response JOIN survey_version v ON v.id = response.survey_version_id WHERE v.survey_id = 1 AND synthetic = 1 AND channel IN ('paper', 'import')").pluck().get() as number;
 		});
 		try {
 			await page.goto('/admin/paper/1');

@@ -107,7 +107,7 @@ describe('the calendar in New York', () => {
 		vi.setSystemTime(EVENING_IN_NEW_YORK);
 		const { load } = await import('../../src/routes/admin/(staff)/surveys/+page.server');
 		// Still fiscal 2025 there (it begins on 1 April), so the next is 2026.
-		expect(((await load(event('/admin/surveys'))) as { nextFiscalYear: number }).nextFiscalYear).toBe(2026);
+	expect(((await load(event('/admin/surveys'))) as { planningYear: number }).planningYear).toBe(2026);
 	});
 
 	it('tells every page the zone, and states the deadline on New York’s clock', async () => {
