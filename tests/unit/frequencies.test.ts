@@ -48,7 +48,7 @@ describe('frequency tables', () => {
 		const data = dataset(db, surveyId);
 		const fromSql = questionTables(data, select(data, NO_FILTERS));
 		const view = (tables: typeof fromJs) =>
-			tables.map((t) => ({ key: t.row?.key ?? t.question.key, base: t.base, n: t.categories.map((c) => c.n), summary: t.summary && { ...t.summary, mean: t.summary.mean.toFixed(6) } }));
+			tables.map((t) => ({ key: t.row?.key ?? t.question.key, base: t.base, n: t.categories.map((c) => c.n), summary: t.summary && { ...t.summary, mean: t.summary.mean.toFixed(6), sd: t.summary.sd.toFixed(6) } }));
 		expect(view(fromSql)).toEqual(view(fromJs));
 		// The data really exercises the conditions: section A and D3 have smaller bases.
 		const base = (key: string) => fromSql.find((t) => (t.row?.key ?? t.question.key) === key)!.base;

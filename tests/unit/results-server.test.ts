@@ -135,7 +135,8 @@ describe('demonstration data', () => {
 		const t = trend(db, demo.survey.id);
 		expect(t.editions.map((e) => e.fiscalYear)).toEqual([2022, 2023]);
 		expect(t.questions.map((q) => q.key)).toContain('D2');
-		expect(t.index!.means).toHaveLength(2);
+		expect(t.index!.means.shares).toHaveLength(2);
+		expect(t.index!.means.intervals).toHaveLength(2);
 		const report = projectReport(db, demo.survey.id);
 		const optIn = report.projects.find((p) => p.number === 1)!.indicators[0];
 		expect(optIn.values).toHaveLength(2);

@@ -4,7 +4,8 @@
 // table returned is the published one (a hidden count is null here and never leaves the
 // server). Counted: respondents in the selection who were shown both questions and answered the
 // 表側; of those, the ones who did not answer the 表頭 form a 無回答 column when the base is
-// 対象者 and are left out when it is 有効回答.
+// 対象者 and are left out when it is 有効回答. Every share shown has its 95 % interval: Wilson's
+// from the published counts, and with weights the linearised one computed here.
 import { VALID, type Dataset, type Variable, shownTo } from './dataset';
 import { chiSquare, occupiedPart, testCaution, type ChiSquare, type TestCaution } from './statistics';
 import { fisherExact2x2, simulatedP } from './exact-tests';
@@ -12,6 +13,7 @@ import { raoScott, type RaoScott } from './rao-scott';
 import { atMostFact, coverFact, isReferenceOnly, protect, shareOf, sumFact, type LinearFact, type TableModel } from './disclosure';
 import { shownIn, effectiveN } from './frequencies';
 import type { Denominator } from './published-tables';
+import { percentInterval, weightedPercentInterval, type DesignInterval } from './uncertainty';
 
 /** The column of those shown the 表頭 who did not answer it (base 対象者 only). */
 export const MISSING_CODE = -1;
@@ -22,8 +24,11 @@ export interface CrossTabRow {
 	/** Respondents in this row (for a multiple choice, each counts once however many they chose); null when hidden. */
 	base: number | null;
 	counts: (number | null)[];
-	/** Weighted counts and base, when weighted (null where the count is hidden). */
-	weighted?: { base: number | null; counts: (number | null)[] };
+	/**
+	 * Weighted counts and base, when weighted (null where the count is hidden), and each weighted
+	 * row %'s linearised interval (svyciprop on the row's respondents; null where hidden).
+	 */
+	weighted?: { base: number | null; counts: (number | null)[]; intervals: (DesignInterval | null)[] };
 	reference: boolean;
 }
 
@@ -134,7 +139,9 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 	const totals = new Array<number>(C).fill(0);
 	const w = data.weights;
 	const wCounts = rowsOf.map(() => new Array<number>(C).fill(0));
+	const wCounts2 = rowsOf.map(() => new Array<number>(C).fill(0));
 	const wBases = new Array<number>(R).fill(0);
+	const wBases2 = new Array<number>(R).fill(0);
 	const shownBy = shownTo(data, by);
 	const counted: number[] = [];
 	// For the weighted test: each single-choice respondent's row and column.
@@ -158,11 +165,11 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 		for (const r of rows) {
 			if (r === undefined) continue;
 			bases[r]++;
-			if (w) wBases[r] += w[i];
+			if (w) (wBases[r] += w[i]), (wBases2[r] += w[i] * w[i]);
 			for (const c of cells) {
 				if (c < 0) continue;
 				counts[r][c]++;
-				if (w) wCounts[r][c] += w[i];
+				if (w) (wCounts[r][c] += w[i]), (wCounts2[r][c] += w[i] * w[i]);
 			}
 		}
 		if (w && answered && cells.length === 1 && cells[0] >= 0 && rows.length === 1 && rows[0] !== undefined)
@@ -181,7 +188,15 @@ export function crossTab(data: Dataset, of: Variable, by: Variable, selection: I
 			...r,
 			base: shownOr(bases[n], at.base(n)),
 			counts: counts[n].map((x, c) => shownOr(x, at.cell(n, c))),
-			weighted: w ? { base: shownOr(wBases[n], at.base(n)), counts: wCounts[n].map((x, c) => shownOr(x, at.cell(n, c))) } : undefined,
+			weighted: w
+				? {
+						base: shownOr(wBases[n], at.base(n)),
+						counts: wCounts[n].map((x, c) => shownOr(x, at.cell(n, c))),
+						intervals: wCounts[n].map((x, c) =>
+							hidden[at.cell(n, c)] || hidden[at.base(n)] ? null : (weightedPercentInterval({ w: x, w2: wCounts2[n][c] }, { n: bases[n], w: wBases[n], w2: wBases2[n] }, data.size) ?? null)
+						)
+					}
+				: undefined,
 			// Said only of a base that is shown: on a hidden one it would tell it is under 30.
 			reference: !hidden[at.base(n)] && isReferenceOnly(bases[n])
 		})),
@@ -219,3 +234,8 @@ export const weightedRowPercent = (t: CrossTab, r: number, c: number) => {
 	const w = t.rows[r].weighted;
 	return w ? shareOf(w.counts[c], w.base) : null;
 };
+/** The 95 % intervals of those shares, in percent: Wilson's from the published counts (undefined where either is hidden), linearised with weights. */
+export const rowInterval = (t: CrossTab, r: number, c: number) => percentInterval(t.rows[r].counts[c], t.rows[r].base);
+export const columnInterval = (t: CrossTab, r: number, c: number) => percentInterval(t.rows[r].counts[c], t.columns[c].total);
+export const totalInterval = (t: CrossTab, c: number) => percentInterval(t.columns[c].total, t.total);
+export const weightedRowInterval = (t: CrossTab, r: number, c: number) => t.rows[r].weighted?.intervals[c] ?? undefined;

@@ -1,9 +1,11 @@
 // One table per variable: how many of those the question was shown to chose each option, how
 // many marks could not be read (不明, paper) and how many gave no answer (無回答). Respondents
 // the conditions skipped are outside the base (非該当). With weights, each count has its
-// weighted twin. Computed over a dataset's columns (src/lib/analytics/dataset.ts).
+// weighted twin and the sum of squared weights that its interval needs. Computed over a
+// dataset's columns (src/lib/analytics/dataset.ts).
 import type { Question } from '$lib/survey/schema';
 import { UNREADABLE, VALID, type Dataset, type Variable, shownTo } from './dataset';
+import { meanAndSd, weightedMean, type DesignEstimate } from './intervals';
 
 export const NO_ANSWER = '無回答';
 export const INVALID = '不明';
@@ -14,6 +16,8 @@ export interface Category {
 	n: number;
 	/** Weighted count, when the survey is weighted. */
 	w?: number;
+	/** Σw² of those counted, when weighted: the linearised interval needs it. */
+	w2?: number;
 }
 
 export interface QuestionTable {
@@ -24,13 +28,26 @@ export interface QuestionTable {
 	row?: { key: string; label: string };
 	/** Respondents the question was shown to. */
 	base: number;
-	/** Weighted base and effective sample size, when weighted. */
-	weighted?: { base: number; effectiveN: number };
+	/**
+	 * When weighted: the weighted base, Kish's effective sample size, Σw² of the base, and the
+	 * number of respondents of the whole design (the survey's responses) that the base is a part of.
+	 */
+	weighted?: { base: number; effectiveN: number; base2: number; designSize: number };
 	/** Several answers per respondent: percentages may add up to more than 100. */
 	multiple?: boolean;
 	categories: Category[];
 	/** For numbers and scales: the values given. */
-	summary?: { n: number; mean: number; min: number; max: number; weightedMean?: number };
+	summary?: {
+		n: number;
+		mean: number;
+		/** Sample standard deviation (NaN under two values). */
+		sd: number;
+		min: number;
+		max: number;
+		weightedMean?: number;
+		/** The weighted mean with its linearised SE, interval and design effect (svymean). */
+		design?: DesignEstimate;
+	};
 	/** For numbers: counts in equal-width bins. */
 	histogram?: { from: number; to: number; n: number }[];
 }
@@ -92,6 +109,7 @@ export function questionTable(data: Dataset, v: Variable, selection: Int32Array)
 	const list = categoryList(v);
 	const counts = new Float64Array(list.length);
 	const wcounts = new Float64Array(list.length);
+	const wcounts2 = new Float64Array(list.length);
 	const codes = list.map((c) => (typeof c.code === 'number' ? c.code : -1));
 	const slot = new Int32Array(Math.max(0, ...codes) + 1).fill(-1);
 	codes.forEach((c, k) => c >= 0 && (slot[c] = k));
@@ -100,14 +118,20 @@ export function questionTable(data: Dataset, v: Variable, selection: Int32Array)
 	let wAnswered = 0;
 	let wUnreadable = 0;
 	let wBase = 0;
+	let w2Answered = 0;
+	let w2Unreadable = 0;
+	let w2Base = 0;
 	const state = v.state;
 	for (const i of rows) {
 		const weight = w ? w[i] : 1;
+		const weight2 = weight * weight;
 		wBase += weight;
-		if (state[i] === UNREADABLE) (unreadable++, (wUnreadable += weight));
-		else if (state[i] === VALID) (answered++, (wAnswered += weight));
+		w2Base += weight2;
+		if (state[i] === UNREADABLE) (unreadable++, (wUnreadable += weight), (w2Unreadable += weight2));
+		else if (state[i] === VALID) (answered++, (wAnswered += weight), (w2Answered += weight2));
 	}
 	const numbers: number[] = [];
+	const numberWeights: number[] = [];
 	let sum = 0;
 	let wSum = 0;
 	let wNumbers = 0;
@@ -118,7 +142,7 @@ export function questionTable(data: Dataset, v: Variable, selection: Int32Array)
 			const k = c[i] < slot.length ? slot[c[i]] : -1;
 			if (k < 0) continue;
 			counts[k]++;
-			if (w) wcounts[k] += w[i];
+			if (w) (wcounts[k] += w[i]), (wcounts2[k] += w[i] * w[i]);
 		}
 	} else if (v.kind === 'multi') {
 		v.options.forEach((o, k) => {
@@ -126,7 +150,7 @@ export function questionTable(data: Dataset, v: Variable, selection: Int32Array)
 			for (const i of rows) {
 				if (a[i] !== 1 || state[i] !== VALID) continue;
 				counts[k]++;
-				if (w) wcounts[k] += w[i];
+				if (w) (wcounts[k] += w[i]), (wcounts2[k] += w[i] * w[i]);
 			}
 		});
 	} else if (v.kind === 'number') {
@@ -136,25 +160,35 @@ export function questionTable(data: Dataset, v: Variable, selection: Int32Array)
 			if (state[i] !== VALID) continue;
 			numbers.push(x[i]);
 			sum += x[i];
-			if (w) (wSum += x[i] * w[i]), (wNumbers += w[i]);
+			if (w) (wSum += x[i] * w[i]), (wNumbers += w[i]), numberWeights.push(w[i]);
 			const k = scale && Number.isInteger(x[i]) && x[i] >= 0 && x[i] < slot.length ? slot[x[i]] : -1;
-			if (k >= 0) (counts[k]++, w && (wcounts[k] += w[i]));
+			if (k >= 0) (counts[k]++, w && ((wcounts[k] += w[i]), (wcounts2[k] += w[i] * w[i])));
 		}
 	}
-	if (v.kind === 'text' || (v.kind === 'number' && v.question.type !== 'scale')) (counts[0] = answered), (wcounts[0] = wAnswered);
+	if (v.kind === 'text' || (v.kind === 'number' && v.question.type !== 'scale')) (counts[0] = answered), (wcounts[0] = wAnswered), (wcounts2[0] = w2Answered);
 	const q = v.question;
-	const categories: Category[] = list.map((c, k) => ({ ...c, n: counts[k], ...(w ? { w: wcounts[k] } : {}) }));
+	const weighed = (wSum: number, w2Sum: number) => (w ? { w: wSum, w2: w2Sum } : {});
+	const categories: Category[] = list.map((c, k) => ({ ...c, n: counts[k], ...weighed(wcounts[k], wcounts2[k]) }));
 	categories.push(
-		{ code: INVALID, label: v.unreadableLabel ?? INVALID, n: unreadable, ...(w ? { w: wUnreadable } : {}) },
-		{ code: NO_ANSWER, label: NO_ANSWER, n: rows.length - answered - unreadable, ...(w ? { w: wBase - wAnswered - wUnreadable } : {}) }
+		{ code: INVALID, label: v.unreadableLabel ?? INVALID, n: unreadable, ...weighed(wUnreadable, w2Unreadable) },
+		{ code: NO_ANSWER, label: NO_ANSWER, n: rows.length - answered - unreadable, ...weighed(wBase - wAnswered - wUnreadable, w2Base - w2Answered - w2Unreadable) }
 	);
 	const table: QuestionTable = { question: q, key: v.key, row: v.row, base: rows.length, categories, multiple: v.kind === 'multi' };
-	if (w) table.weighted = { base: wBase, effectiveN: effectiveN(w, rows) };
+	if (w) table.weighted = { base: wBase, effectiveN: effectiveN(w, rows), base2: w2Base, designSize: data.size };
 	if (v.kind === 'number' && numbers.length) {
 		let min = Infinity;
 		let max = -Infinity;
 		for (const x of numbers) (min = Math.min(min, x)), (max = Math.max(max, x));
-		table.summary = { n: numbers.length, mean: sum / numbers.length, min, max, ...(w && wNumbers ? { weightedMean: wSum / wNumbers } : {}) };
+		const design = w ? weightedMean(numbers, numberWeights, data.size) : undefined;
+		table.summary = {
+			n: numbers.length,
+			mean: sum / numbers.length,
+			sd: meanAndSd(numbers).sd,
+			min,
+			max,
+			...(w && wNumbers ? { weightedMean: wSum / wNumbers } : {}),
+			...(design ? { design } : {})
+		};
 		if (q.type === 'number') {
 			const edges = bins(numbers, q);
 			const last = edges.length - 1;

@@ -3,7 +3,8 @@
 // counts are small with the exact or simulated p that replaces it, and what the p means.
 import type { CrossTab, IndependenceTest } from './crosstab';
 
-const pText = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+/** A p-value as every results page prints it. */
+export const pText = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
 /** The p-value a reader should go by: Rao–Scott with weights; otherwise exact or simulated when cautioned; otherwise Pearson's. */
 export function decidingP(test: IndependenceTest): number {

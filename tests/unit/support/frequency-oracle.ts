@@ -11,11 +11,18 @@ interface Tally {
 	invalid: number;
 	answered: number;
 	sum: number;
+	values: number[];
 	min: number;
 	max: number;
 }
 
-const tally = (): Tally => ({ base: 0, counts: new Map(), invalid: 0, answered: 0, sum: 0, min: Infinity, max: -Infinity });
+const tally = (): Tally => ({ base: 0, counts: new Map(), invalid: 0, answered: 0, sum: 0, values: [], min: Infinity, max: -Infinity });
+
+/** The sample standard deviation, by its definition. */
+const sdOf = (t: Tally) => {
+	const mean = t.sum / t.values.length;
+	return Math.sqrt(t.values.reduce((s, x) => s + (x - mean) ** 2, 0) / (t.values.length - 1));
+};
 
 export class FrequencyCounter {
 	private tallies = new Map<string, Tally>();
@@ -54,6 +61,7 @@ export class FrequencyCounter {
 					t.answered++;
 					if (q.type === 'number' || q.type === 'scale') {
 						t.sum += value;
+						t.values.push(value);
 						t.min = Math.min(t.min, value);
 						t.max = Math.max(t.max, value);
 					}
@@ -93,7 +101,7 @@ export class FrequencyCounter {
 					question: q,
 					base: t.base,
 					categories: [...categories, ...tail(t)],
-					summary: (q.type === 'number' || q.type === 'scale') && t.answered ? { n: t.answered, mean: t.sum / t.answered, min: t.min, max: t.max } : undefined
+					summary: (q.type === 'number' || q.type === 'scale') && t.answered ? { n: t.answered, mean: t.sum / t.answered, sd: sdOf(t), min: t.min, max: t.max } : undefined
 				});
 			}
 		return out;
