@@ -211,8 +211,11 @@ describe('the sampling-error table', () => {
 			const r = R.samplingError.rows.find((x) => x.n === row.n);
 			if (r) row.margins.forEach((m, i) => close(m, r.margins[i], `n ${row.n}`));
 		}
-		// A group the disclosure control hides gives no row.
-		const hiding = samplingErrorRows(editionData(1), 70, 'g');
-		expect(hiding.map((r) => r.label)).not.toContain('区分3');
+		// A group the disclosure control hides gives no row, nor does one under 30 (参考値).
+		expect(samplingErrorRows(editionData(1), 70, 'g').map((r) => r.label)).not.toContain('区分3');
+		// Only the first 20 answered the group question: each group has 1–19, none a row.
+		const small = editionData(1);
+		small.byKey.get('g')!.state.fill(0, 20);
+		expect(samplingErrorRows(small, 1, 'g').map((r) => r.label)).toEqual(['回答者全体', '（目安）', '（目安）', '（目安）']);
 	});
 });

@@ -4,6 +4,7 @@
 import type { Dataset } from './dataset';
 import { questionTable } from './frequencies';
 import { publishTable } from './published-tables';
+import { isReferenceOnly } from './disclosure';
 import { NO_FILTERS, select } from './selection';
 import { samplingErrorTable } from './intervals';
 
@@ -16,6 +17,7 @@ export interface SamplingErrorRow {
 
 /** Round group sizes printed under the survey's own rows, for reading any smaller base. */
 export const ROUND_SIZES = [1000, 500, 300, 100, 50] as const;
+export const ROUND_LABEL = '（目安）';
 
 export function samplingErrorRows(data: Dataset, k: number, groupKey = 'F2'): SamplingErrorRow[] {
 	const rows = [{ label: '回答者全体', n: data.size }];
@@ -23,8 +25,8 @@ export function samplingErrorRows(data: Dataset, k: number, groupKey = 'F2'): Sa
 	if (by && by.kind === 'code') {
 		const all = select(data, NO_FILTERS);
 		const published = publishTable(questionTable(data, by, all), k, all.length);
-		for (const c of published.categories) if (!c.missing && c.n) rows.push({ label: c.label, n: c.n });
+		for (const c of published.categories) if (!c.missing && c.n !== null && !isReferenceOnly(c.n)) rows.push({ label: c.label, n: c.n });
 	}
-	for (const n of ROUND_SIZES) if (n < data.size) rows.push({ label: `（参考）${n.toLocaleString('ja-JP')} 人の区分`, n });
+	for (const n of ROUND_SIZES) if (n < data.size) rows.push({ label: ROUND_LABEL, n });
 	return samplingErrorTable(rows);
 }

@@ -24,10 +24,11 @@ export function pointChange(before: number | null | undefined, after: number | n
 }
 /**
  * A 95 % interval: 41.1〜49.3. A share's linearised interval (weighted) can pass 0 or 100 where a
- * share cannot, so `bounded` clips what is printed to that range.
+ * share cannot, so `bounded` clips what is printed to that range; and where its standard error
+ * is 0 (a weighted share of none or of all) it says nothing, so it is printed as —.
  */
-export function intervalText(ci: Interval | undefined | null, digits = 1, bounded = false): string {
-	if (!ci) return '—';
+export function intervalText(ci: (Interval & { se?: number }) | undefined | null, digits = 1, bounded = false): string {
+	if (!ci || ci.se === 0) return '—';
 	const clip = (x: number) => (bounded ? Math.min(100, Math.max(0, x)) : x);
 	return `${clip(ci.lower).toFixed(digits)}〜${clip(ci.upper).toFixed(digits)}`;
 }
