@@ -123,13 +123,18 @@ export function questionTable(data: Dataset, v: Variable, selection: Int32Array)
 	let w2Base = 0;
 	const state = v.state;
 	for (const i of rows) {
-		const weight = w ? w[i] : 1;
-		const weight2 = weight * weight;
-		wBase += weight;
-		w2Base += weight2;
-		if (state[i] === UNREADABLE) (unreadable++, (wUnreadable += weight), (w2Unreadable += weight2));
-		else if (state[i] === VALID) (answered++, (wAnswered += weight), (w2Answered += weight2));
+		if (state[i] === UNREADABLE) unreadable++;
+		else if (state[i] === VALID) answered++;
 	}
+	if (w)
+		for (const i of rows) {
+			const weight = w[i];
+			const weight2 = weight * weight;
+			wBase += weight;
+			w2Base += weight2;
+			if (state[i] === UNREADABLE) (wUnreadable += weight), (w2Unreadable += weight2);
+			else if (state[i] === VALID) (wAnswered += weight), (w2Answered += weight2);
+		}
 	const numbers: number[] = [];
 	const numberWeights: number[] = [];
 	let sum = 0;
