@@ -4,7 +4,7 @@
 // (interval and p), and the report opens on a 標本誤差早見表; a hidden cell has no interval
 // anywhere. Expected figures come from counts taken here in SQL, through the R-checked formulas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { ANSWER_ROWS } from '../support/answer-rows';
 import { DESKTOP, PHONE, launch, newPage, readDatabase, scrollsSideways, seriousViolations, writeDatabase } from './browser';
@@ -63,15 +63,28 @@ const responses = (surveyId: number) =>
 const interval = (ci: { lower: number; upper: number }) => `${(ci.lower * 100).toFixed(1)}〜${(ci.upper * 100).toFixed(1)}`;
 const RANGE = /^\d+\.\d〜\d+\.\d$/;
 
+/** The text of each body cell of a table, row by row, as a reader sees it. */
+const bodyCells = (table: Locator) =>
+	table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
+/** Each count of a cross-tab as the page sent it, with its row and column. */
+const eachCount = (rows: { counts: (number | null)[] }[], check: (n: number | null, r: number, c: number) => void) =>
+	rows.forEach((row, r) => row.counts.forEach((n, c) => check(n, r, c)));
+
 async function expectAccessible(page: Page, what: string) {
 	expect(await seriousViolations(page), what).toEqual([]);
 	expect(await scrollsSideways(page), what).toBe(false);
 }
 
+/** A page with the analyst logged in; `done` checks it raised no script error and closes it. */
+async function analystPage(viewport: { width: number; height: number }) {
+	const { context, page, errors } = await newPage(browser, { viewport });
+	await logIn(page, analyst);
+	return { page, context, done: async () => (expect(errors).toEqual([]), await context.close()) };
+}
+
 describe('intervals on the results screens', () => {
 	it('give every shown share its interval on the results page, weighted with its design effect, and none to a hidden one', async () => {
-		const { context, page, errors } = await newPage(browser, { viewport: PHONE });
-		await logIn(page, analyst);
+		const { page, done } = await analystPage(PHONE);
 		for (const viewport of [PHONE, DESKTOP]) {
 			await page.setViewportSize(viewport);
 			await page.goto(`/admin/results/${ids.older}`);
@@ -81,7 +94,7 @@ describe('intervals on the results screens', () => {
 			const cells = await d2.locator('td').allInnerTexts();
 			expect(cells[2]).toBe(interval(wilson(count(ids.older, 'D2', [1]), responses(ids.older))!));
 			// Districts: a hidden count has the hidden mark where its interval would be, and the page's data has no interval for it.
-			const districts = await page.locator('#q-F3 tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+			const districts = await bodyCells(page.locator('#q-F3 table'));
 			const hidden = districts.filter((row) => row[0] === 'x');
 			expect(hidden.length).toBeGreaterThan(0);
 			for (const row of hidden) expect(row).toEqual(['x', 'x', 'x']);
@@ -108,29 +121,25 @@ describe('intervals on the results screens', () => {
 		await page.goto(`/admin/results/${ids.weighted}/index`);
 		await expect(page.locator('.question-result thead').first().innerText()).resolves.toContain('デザイン効果');
 		await expectAccessible(page, 'weighted index');
-		expect(errors).toEqual([]);
-		await context.close();
+		await done();
 	});
 
 	it('give the cross-tab cells their interval and a hidden cell none, on the page and in the CSV', async () => {
-		const { context, page, errors } = await newPage(browser, { viewport: DESKTOP });
-		await logIn(page, analyst);
+		const { page, context, done } = await analystPage(DESKTOP);
 		const address = `/admin/results/${ids.weighted}/crosstab?of=C2&by=F3&show=row`;
 		await page.goto(address);
-		const rows = await page.locator('table.crosstab').first().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+		const rows = await bodyCells(page.locator('table.crosstab').first());
 		const sent = (await pageData(page, address)).table as { rows: { counts: (number | null)[]; weighted: { intervals: (object | null)[] } }[] };
 		let hidden = 0;
-		sent.rows.forEach((row, r) =>
-			row.counts.forEach((n, c) => {
-				// A shown count whose row base is hidden as a complement has no share, so no interval either.
-				if (n === null) (hidden++, expect(rows[r][c]).toBe('x'));
-				else if (n > 0 && rows[r][c] !== 'x') expect(rows[r][c]).toMatch(/^\d+\.\d%\n\d+\.\d〜\d+\.\d$/);
-			})
-		);
+		eachCount(sent.rows, (n, r, c) => {
+			// A shown count whose row base is hidden as a complement has no share, so no interval either.
+			if (n === null) (hidden++, expect(rows[r][c]).toBe('x'));
+			else if (n > 0 && rows[r][c] !== 'x') expect(rows[r][c]).toMatch(/^\d+\.\d%\n\d+\.\d〜\d+\.\d$/);
+		});
 		expect(hidden).toBeGreaterThan(0);
 		// With weights, a second table: each hidden cell again with no interval, in the page's data too.
-		const weighted = await page.locator('table.crosstab').nth(1).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
-		sent.rows.forEach((row, r) => row.counts.forEach((n, c) => n === null && expect([weighted[r][c], row.weighted.intervals[c]]).toEqual(['x', null])));
+		const weighted = await bodyCells(page.locator('table.crosstab').nth(1));
+		eachCount(sent.rows, (n, r, c) => n === null && expect([weighted[r][c], sent.rows[r].weighted.intervals[c]]).toEqual(['x', null]));
 		await expect(page.locator('.interval-note').count()).resolves.toBe(1);
 		const csv = parse(Buffer.from(await (await context.request.get(`/admin/results/${ids.weighted}/crosstab/download?of=C2&by=F3`)).body()).subarray(3), { relax_column_count: true }) as string[][];
 		const headers = csv.filter((line) => line.some((c) => c.endsWith('（95%信頼区間の下限）')));
@@ -140,22 +149,18 @@ describe('intervals on the results screens', () => {
 			expect(header.filter((c) => c.endsWith('（上限）')).length).toBe(header.filter((c) => c.endsWith('（95%信頼区間の下限）')).length);
 			// Each hidden count's share comes with two hidden bounds.
 			const shares = csv.slice(csv.indexOf(header) + 1).slice(0, sent.rows.length);
-			sent.rows.forEach((row, r) =>
-				row.counts.forEach((n, c) => {
-					const [share, lower, upper] = shares[r].slice(1 + 3 * c, 4 + 3 * c);
-					if (n === null || share === 'x') expect([share, lower, upper]).toEqual(['x', 'x', 'x']);
-					else if (lower !== '') expect(Number(lower)).toBeLessThanOrEqual(Number(share));
-				})
-			);
+			eachCount(sent.rows, (n, r, c) => {
+				const [share, lower, upper] = shares[r].slice(1 + 3 * c, 4 + 3 * c);
+				if (n === null || share === 'x') expect([share, lower, upper]).toEqual(['x', 'x', 'x']);
+				else if (lower !== '') expect(Number(lower)).toBeLessThanOrEqual(Number(share));
+			});
 		}
 		await expectAccessible(page, 'crosstab');
-		expect(errors).toEqual([]);
-		await context.close();
+		await done();
 	});
 
 	it('test the change between editions on the year-over-year page, and open the report on a sampling-error table', async () => {
-		const { context, page, errors } = await newPage(browser, { viewport: PHONE });
-		await logIn(page, analyst);
+		const { page, done } = await analystPage(PHONE);
 		await page.goto(`/admin/results/${ids.newer}/trend`);
 		// D2 answer 1, of everyone shown it in each edition: prop.test of the two counts. The chain
 		// starts at the bundled FY2022 survey; the newest two editions are compared.
@@ -181,7 +186,6 @@ describe('intervals on the results screens', () => {
 			await expect(page.locator('.interval-note').count()).resolves.toBe(1);
 			await expectAccessible(page, `report ${viewport.width}`);
 		}
-		expect(errors).toEqual([]);
-		await context.close();
+		await done();
 	});
 });

@@ -5,7 +5,7 @@
 import { referenceText as reference } from './support/reference';
 import { describe, expect, it } from 'vitest';
 import { datasetOf } from './support/dataset';
-import type { Questionnaire } from '../../src/lib/survey/schema';
+import { referenceDoc } from './support/questionnaires';
 import { crossTab, totalPercent, weightedRowPercent } from '../../src/lib/analytics/crosstab';
 import { NO_FILTERS, select } from '../../src/lib/analytics/selection';
 import { chiSquare } from '../../src/lib/analytics/statistics';
@@ -20,21 +20,7 @@ const data = reference('crosstab-data.csv')
 	.map((line) => line.split(',').map(Number))
 	.map(([a, b, w]) => ({ a, b, w }));
 
-const options = (n: number) => Array.from({ length: n }, (_, i) => ({ code: i + 1, label: { ja: `区分${i + 1}` } }));
-const doc = {
-	title: { ja: '参照データ' },
-	languages: ['ja'],
-	sections: [
-		{
-			key: 'S',
-			title: { ja: 'S' },
-			questions: [
-				{ key: 'A', type: 'single', label: { ja: 'A' }, options: options(4) },
-				{ key: 'B', type: 'single', label: { ja: 'B' }, options: options(3) }
-			]
-		}
-	]
-} as unknown as Questionnaire;
+const doc = referenceDoc({ A: 4, B: 3 });
 
 function tabulate(rows: typeof data) {
 	const d = datasetOf(doc, rows.map((r) => ({ answers: { A: r.a, B: r.b } })));

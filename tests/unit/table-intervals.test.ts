@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { R, close, respondents, type Respondent } from './support/intervals-reference';
 import { datasetOf } from './support/dataset';
-import type { Questionnaire } from '../../src/lib/survey/schema';
+import { referenceDoc } from './support/questionnaires';
 import type { Dataset } from '../../src/lib/analytics/dataset';
 import { questionTable } from '../../src/lib/analytics/frequencies';
 import { publishTable, shareFigures, type Denominator } from '../../src/lib/analytics/published-tables';
@@ -21,23 +21,7 @@ import { crossTabRows } from '../../src/lib/server/analytics/crosstab-view';
 import { HIDDEN_MARK } from '../../src/lib/analytics/disclosure';
 import type { NumberVariable } from '../../src/lib/analytics/dataset';
 
-const options = (n: number) => Array.from({ length: n }, (_, i) => ({ code: i + 1, label: { ja: `区分${i + 1}` } }));
-const doc = {
-	title: { ja: '参照データ' },
-	languages: ['ja'],
-	sections: [
-		{
-			key: 'S',
-			title: { ja: 'S' },
-			questions: [
-				{ key: 'g', type: 'single', label: { ja: 'グループ' }, options: options(3) },
-				{ key: 'q1', type: 'single', label: { ja: 'q1' }, options: options(4) },
-				{ key: 'q2', type: 'single', label: { ja: 'q2' }, options: options(2) },
-				{ key: 'x', type: 'scale', label: { ja: 'x' }, min: 1, max: 5 }
-			]
-		}
-	]
-} as unknown as Questionnaire;
+const doc = referenceDoc({ g: 3, q1: 4, q2: 2 }, [{ key: 'x', type: 'scale', label: { ja: 'x' }, min: 1, max: 5 }]);
 
 /** One edition as the loader would hold it, with R's weights or none. */
 function editionData(e: number, weighted = true): Dataset {

@@ -89,3 +89,13 @@ export function small(): Questionnaire {
 		]
 	};
 }
+
+/**
+ * A questionnaire for reference data (tests/reference/*.csv): one single choice per entry of
+ * `singles`, with that many options coded 1… and labelled 区分1…, then any other questions.
+ */
+export function referenceDoc(singles: Record<string, number>, others: object[] = []): Questionnaire {
+	const options = (n: number) => Array.from({ length: n }, (_, i) => ({ code: i + 1, label: text(`区分${i + 1}`) }));
+	const questions = [...Object.entries(singles).map(([key, n]) => ({ key, type: 'single', label: text(key), options: options(n) })), ...others];
+	return { title: text('参照データ'), languages: ['ja'], sections: [{ key: 'S', title: text('S'), questions }] } as unknown as Questionnaire;
+}

@@ -35,9 +35,6 @@ export function intervalText(ci: (Interval & { se?: number }) | undefined | null
 /** A share's interval in its table cell: the hidden mark with a hidden count, — where there is no share. */
 export const shareIntervalCell = (n: number | null, ci: Interval | undefined | null, outside = false) =>
 	n === null ? HIDDEN_MARK : outside || !ci ? '—' : intervalText(ci, 1, true);
-/** A share with its interval in one: 45.2%（41.1〜49.3）. */
-export const shareWithInterval = (percent: number | null | undefined, ci: Interval | undefined | null) =>
-	percent === null || percent === undefined ? HIDDEN_MARK : `${percent.toFixed(1)}%${ci ? `（${intervalText(ci, 1, true)}）` : ''}`;
 /** A design effect to two places. */
 export const deffText = (d: number | undefined) => fixed(d, 2);
 /** The range of a question's design effects: 0.95〜1.31, or one figure when they agree to two places. */
