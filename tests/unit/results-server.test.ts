@@ -14,6 +14,7 @@ import { addSynthetic } from '../../src/lib/server/synthetic-responses';
 import { questionTable, questionTables } from '../../src/lib/analytics/frequencies';
 import { NO_FILTERS, select } from '../../src/lib/analytics/selection';
 import { INVALID, NO_ANSWER } from '../../src/lib/analytics/frequencies';
+import { independentChange, twoProportionTest, weightedShare } from '../../src/lib/analytics/intervals';
 import { tempDatabasePath } from './support/temp-db';
 import { databaseBefore } from './support/old-database';
 import { storeWaiting } from './support/pool';
@@ -141,6 +142,11 @@ describe('demonstration data', () => {
 		const optIn = report.projects.find((p) => p.number === 1)!.indicators[0];
 		expect(optIn.values).toHaveLength(2);
 		expect(optIn.change).toBeCloseTo(optIn.values[1].value! - optIn.values[0].value!, 9);
+		// The change's test: prop.test of the two editions' counts, as the change is of unweighted values.
+		const [older, newer] = optIn.values;
+		const test = twoProportionTest(newer.n, newer.base, older.n, older.base)!;
+		expect(optIn.changeTest!.p).toBeCloseTo(test.p!, 12);
+		expect([optIn.changeTest!.lower, optIn.changeTest!.upper]).toEqual([test.lower * 100, test.upper * 100]);
 		expect(optIn.definition).toContain('T2');
 
 		expect(removeDemo(db)).toEqual({ responses: 120, demoSurveyRemoved: true });
@@ -162,6 +168,15 @@ describe('the year-over-year view', () => {
 		const shares = t.questions.find((q) => q.key === 'D2')!.categories.find((c) => c.code === 1)!.shares;
 		expect(shares[0]).toBeCloseTo((daily.w! / d2.weighted!.base) * 100, 9);
 		expect(shares[0]).not.toBeCloseTo((daily.n / d2.base) * 100, 3);
+		// Its interval is the weighted one; the change to the unweighted edition is the z test of the two.
+		const figures = t.questions.find((q) => q.key === 'D2')!.categories.find((c) => c.code === 1)!;
+		const weighted = weightedShare({ w: daily.w!, w2: daily.w2! }, { n: d2.base, w: d2.weighted!.base, w2: d2.weighted!.base2 }, d.size)!;
+		expect(figures.intervals[0]!.lower).toBeCloseTo(weighted.lower * 100, 9);
+		const d23 = dataset(db, r.edition2023.surveyId);
+		const plain = questionTable(d23, d23.byKey.get('D2')!, select(d23, NO_FILTERS));
+		const p = plain.categories.find((c) => c.code === 1)!.n / plain.base;
+		const z = independentChange({ estimate: p * 100, se: 100 * Math.sqrt((p * (1 - p)) / plain.base) }, { estimate: weighted.estimate * 100, se: weighted.se * 100 });
+		expect(figures.change!.p).toBeCloseTo(z.p!, 12);
 	});
 });
 
