@@ -30,10 +30,9 @@ const words = {
 		synthetic: (n: string) => `（説明用の合成データ ${n} 件を含みます。実際の回答ではありません）`,
 		method: '調査方法',
 		licence: 'ライセンス',
-		licenceUse: (name: string) =>
-			`${name}のもとで、だれでも複製、加工、再配布できます（営利目的を含みます）。`,
+		licenceUse: 'だれでも複製、加工、再配布できます（営利目的を含みます）。',
 		attribution: (example: string) => `使うときは、出典を「${example}」のように示してください。`,
-		source: (municipality: string, title: string) => `出典：${municipality}「${title}」結果（オープンデータ）`,
+		source: (municipality: string, title: string) => `出典：${municipality}『${title}』結果（オープンデータ）`,
 		hidingHeading: '伏せている数字',
 		hiding: (k: number) =>
 			`個人が分からないよう、人数が ${k} 人未満の区分と、ほかの数字から計算できないようにした区分は、人数と割合を空欄にし、「秘匿」を 1 にしています。対象の方が ${k} 人未満の設問は、結果を掲載していません。自由記述は含みません。`,
@@ -65,9 +64,9 @@ const words = {
 		synthetic: (n: string) => `（せつめいの ために つくった データが ${n}こ あります。ほんとうの こたえでは ありません）`,
 		method: 'アンケートの やりかた',
 		licence: 'ライセンス（つかう ときの きまり）',
-		licenceUse: (name: string) => `${name}です。だれでも コピーしたり、かえたり、くばったり できます。おかねを もらう しごとにも つかえます。`,
+		licenceUse: 'だれでも コピーしたり、かえたり、くばったり できます。おかねを もらう しごとにも つかえます。',
 		attribution: (example: string) => `つかう ときは、「${example}」のように どこの データか かいて ください。`,
-		source: (municipality: string, title: string) => `出典：${municipality}「${title}」結果（オープンデータ）`,
+		source: (municipality: string, title: string) => `出典：${municipality}『${title}』結果（オープンデータ）`,
 		hidingHeading: 'かくして いる かず',
 		hiding: (k: number) =>
 			`だれの こたえか わからない ように、${k}にんより すくない ところなどは、にんずうと わりあいを かかないで、「秘匿」を 1 に して います。こたえる ひとが ${k}にんより すくない しつもんは、けっかを のせて いません。じゆうに かいた こたえは ありません。`,
@@ -99,7 +98,7 @@ const words = {
 		synthetic: (n: string) => ` (including ${n} synthetic responses made for demonstration; they are not real answers)`,
 		method: 'Method',
 		licence: 'Licence',
-		licenceUse: (name: string) => `${name}: anyone may copy, adapt and share it, commercially too.`,
+		licenceUse: 'Anyone may copy, adapt and share it, commercially too.',
 		attribution: (example: string) => `When you use it, please credit the source, for example “${example}”.`,
 		source: (municipality: string, title: string) => `Source: ${municipality}, “${title}” results (open data)`,
 		hidingHeading: 'Hidden figures',
