@@ -70,10 +70,14 @@ const row = (key: string, label: string, distributed: number | null, collected: 
 /** Which responses have at least one readable answer (the questionnaire's own variables, not derived ones). */
 function validResponses(data: Dataset): Uint8Array {
 	const valid = new Uint8Array(data.size);
-	for (const v of data.variables) {
-		if (v.derived) continue;
-		for (let i = 0; i < data.size; i++) if (v.state[i] === VALID) valid[i] = 1;
-	}
+	const states = data.variables.filter((v) => !v.derived).map((v) => v.state);
+	// Response by response, stopping at its first readable answer: most have one in the first question.
+	for (let i = 0; i < data.size; i++)
+		for (const state of states)
+			if (state[i] === VALID) {
+				valid[i] = 1;
+				break;
+			}
 	return valid;
 }
 
