@@ -164,6 +164,8 @@ const WORDS = {
 				num(d.minutes) !== undefined && `所要時間 ${d.minutes} 分`,
 				typeof d.resultsPublic === 'boolean' && `結果の公開 ${d.resultsPublic ? 'する' : 'しない'}`,
 				typeof d.invitationRequired === 'boolean' && `招待コード ${d.invitationRequired ? '必要' : '不要'}`,
+				num(d.distributedWithoutCodes) !== undefined && `招待コードなしの配布 ${many(d.distributedWithoutCodes, '通')}`,
+				str(d.openDataLicence) && `オープンデータのライセンス ${d.openDataLicence}`,
 				str(contact.office?.ja) && `問い合わせ先 ${contact.office!.ja}${str(contact.phone) ? `（${contact.phone}）` : ''}`
 			);
 		}
@@ -181,7 +183,7 @@ const WORDS = {
 	'invitation.issue': {
 		group: 'survey',
 		name: '招待コードの発行',
-		says: (d) => `${many(d.count)}${num(d.batchId) === undefined ? '' : `（発行番号 ${d.batchId}）`}`
+		says: (d) => `${many(d.count)}${num(d.batchId) === undefined ? '' : `（発行番号 ${d.batchId}）`}${str(d.stratum) ? `・抽出の層 ${d.stratum}` : ''}`
 	},
 	'invitation.withdraw': {
 		group: 'survey',
@@ -235,6 +237,11 @@ const WORDS = {
 		group: 'download',
 		name: 'クロス集計表のダウンロード',
 		says: (d) => `${str(d.of) ?? ''} × ${str(d.by) ?? ''}${str(d.filters) ? `（絞り込み：${d.filters}）` : ''}`
+	},
+	'export.response-rates': {
+		group: 'download',
+		name: '配布数と回収率のダウンロード',
+		says: (d) => ENCODINGS[str(d.encoding) ?? ''] ?? ''
 	},
 	'export.questionnaire': {
 		group: 'download',

@@ -6,9 +6,15 @@ import { db } from '$lib/server/db';
 import { warm } from '$lib/server/analytics/dataset-cache';
 import { editionChain, projectReport } from '$lib/server/analytics/editions';
 import { surveyDay } from '$lib/server/today';
+import { responseRatesOf } from '$lib/server/analytics/response-rates';
 
 export const load: PageServerLoad = async (event) => {
-	const { survey, view } = await resultsContext(event);
+	const { survey, data, view } = await resultsContext(event);
 	await warm(db(), editionChain(db(), survey.id).map((s) => s.id));
-	return { ...view, report: projectReport(db(), survey.id), printedOn: surveyDay() };
+	return {
+		...view,
+		responseRates: responseRatesOf(db(), survey, data),
+		report: projectReport(db(), survey.id),
+		printedOn: surveyDay()
+	};
 };
