@@ -83,7 +83,7 @@ describe('the wide data as a workbook', () => {
 		['codes, every response', { kind: 'wide', values: 'codes' }, REAL + SYNTHETIC],
 		['codes, synthetic responses left out', { kind: 'wide', values: 'codes', leaveOutSynthetic: 'on' }, REAL],
 		['labels, synthetic responses left out', { kind: 'wide', values: 'labels', leaveOutSynthetic: 'on' }, REAL]
-	])('holds the CSV cell for cell: %s', async (_, q, count) => {
+	] as [string, Record<string, string>, number][])('holds the CSV cell for cell: %s', async (_, q, count) => {
 		const { csv, xlsx } = await both(q);
 		expect(xlsx.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 		expect(xlsx.name).toBe(csv.name.replace(/\.csv$/, '.xlsx'));
