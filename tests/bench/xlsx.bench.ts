@@ -4,30 +4,17 @@
 // peak resident memory over the baseline, at two sizes, to show that memory stays flat as the
 // rows grow. The survey is weighted, so each row carries its weight. Goal: 100,000 responses
 // stream in well under a minute with memory growth under 150 MB, the same at both sizes.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../src/lib/server/db';
-import * as surveys from '../../src/lib/server/surveys';
+import { beforeAll, expect, it } from 'vitest';
 import { exportStream, workbookStream, type ExportRequest } from '../../src/lib/server/data-export';
-import { addSynthetic } from '../../src/lib/server/synthetic-responses';
 import { saveMargins } from '../../src/lib/server/analytics/weighting';
 import { dataset } from '../../src/lib/server/analytics/dataset-cache';
-import { tempDatabasePath } from '../unit/support/temp-db';
+import { generatedSurvey } from './support/generated-survey';
 
 const SIZES = (process.env.BENCH_XLSX_SIZES ?? '25000,100000').split(',').map(Number);
-const temp = tempDatabasePath();
-let db: DB;
-let surveyId: number;
-let stored = 0;
+const survey = generatedSurvey();
 
 beforeAll(() => {
-	db = openDatabase(temp.file);
-	surveys.installBundled(db);
-	surveyId = surveys.findPublished(db, 'digital-2022')!.survey.id;
-	saveMargins(db, surveyId, [{ questionKey: 'F2', code: 1, population: 9200 }, { questionKey: 'F2', code: 2, population: 10400 }], 'ベンチマーク');
-});
-afterAll(() => {
-	db.close();
-	temp.remove();
+	saveMargins(survey.db, survey.surveyId, [{ questionKey: 'F2', code: 1, population: 9200 }, { questionKey: 'F2', code: 2, population: 10400 }], 'ベンチマーク');
 });
 
 interface Run {
@@ -50,16 +37,16 @@ async function measure(stream: () => ReadableStream<Uint8Array>): Promise<Run> {
 }
 
 it('wide data as XLSX beside CSV: rows per second and memory at growing sizes', async () => {
+	const { db, surveyId, file } = survey;
 	const req: ExportRequest = { surveyId, kind: 'wide', values: 'codes', encoding: 'utf8bom' };
 	console.log('wide data of generated responses to the bundled survey, weighted (XLSX: exceljs streaming writer; CSV: UTF-8 with BOM):');
 	const peaks: number[] = [];
 	for (const size of SIZES) {
-		addSynthetic(db, surveyId, { count: size - stored, seed: 2022 + stored, from: '2022-10-01', to: '2022-10-31' });
-		stored = size;
+		survey.growTo(size);
 		// The weights come from the survey's dataset, which the results pages keep in memory: read before either file.
 		dataset(db, surveyId);
-		const csv = await measure(() => exportStream(db, req, temp.file));
-		const xlsx = await measure(() => workbookStream(db, req, temp.file));
+		const csv = await measure(() => exportStream(db, req, file));
+		const xlsx = await measure(() => workbookStream(db, req, file));
 		peaks.push(xlsx.peakMb);
 		const line = (name: string, r: Run) =>
 			`    ${name}: ${(size / r.seconds).toFixed(0)} rows/s, ${r.seconds.toFixed(2)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MB, peak RSS +${r.peakMb.toFixed(1)} MB`;

@@ -15,6 +15,7 @@ const { db: openDb } = await import('../../src/lib/server/db');
 const users = await import('../../src/lib/server/users');
 const surveys = await import('../../src/lib/server/surveys');
 const { exportSurvey, REAL, SYNTHETIC } = await import('./support/export-survey');
+const { staffGet } = await import('./support/staff-get');
 const { restoreFormula } = await import('../../src/lib/csv');
 const { dataset } = await import('../../src/lib/server/analytics/dataset-cache');
 const { valueLabelRows, wideVariables } = await import('../../src/lib/survey/wide-variables');
@@ -38,9 +39,7 @@ afterAll(() => {
 });
 
 async function download(handler: unknown, path: string): Promise<{ bytes: Buffer; type: string; name: string }> {
-	const url = new URL(path, 'http://localhost');
-	const event = { url, params: { id: String(surveyId) }, locals: { lang: 'ja', textSize: 'normal', user: analyst, session: null }, request: new Request(url) };
-	const response = (await (handler as (e: never) => Promise<Response>)(event as never)) as Response;
+	const response = await staffGet(handler, path, analyst, { id: String(surveyId) });
 	expect(response.status).toBe(200);
 	const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '';
 	return { bytes: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type') ?? '', name };
@@ -169,9 +168,7 @@ describe('the codebook and the aggregate table as workbooks', () => {
 	});
 
 	it('the long table is offered as CSV only: it can pass Excel\'s row limit', async () => {
-		const url = new URL(query({ kind: 'long', format: 'xlsx' }), 'http://localhost');
-		const event = { url, params: { id: String(surveyId) }, locals: { lang: 'ja', textSize: 'normal', user: analyst, session: null }, request: new Request(url) };
-		await expect((dataDownload as (e: never) => Promise<Response>)(event as never)).rejects.toMatchObject({ status: 400 });
+		await expect(staffGet(dataDownload, query({ kind: 'long', format: 'xlsx' }), analyst, { id: String(surveyId) })).rejects.toMatchObject({ status: 400 });
 	});
 });
 

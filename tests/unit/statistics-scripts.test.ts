@@ -16,6 +16,7 @@ const temp = await vi.hoisted(() => import('./support/temp-db').then((m) => m.us
 const { db: openDb } = await import('../../src/lib/server/db');
 const users = await import('../../src/lib/server/users');
 const { exportSurvey } = await import('./support/export-survey');
+const { staffGet } = await import('./support/staff-get');
 const { dataset } = await import('../../src/lib/server/analytics/dataset-cache');
 const { questionTables } = await import('../../src/lib/analytics/frequencies');
 const { NO_FILTERS, select } = await import('../../src/lib/analytics/selection');
@@ -43,9 +44,7 @@ afterAll(() => {
 
 /** Downloads into the folder, under the name the download gives; that name. */
 async function save(query: Record<string, string>): Promise<string> {
-	const url = new URL(`/admin/data/${surveyId}/download?${new URLSearchParams(query)}`, 'http://localhost');
-	const event = { url, params: { id: String(surveyId) }, locals: { lang: 'ja', textSize: 'normal', user: analyst, session: null }, request: new Request(url) };
-	const response = await (dataDownload as (e: never) => Promise<Response>)(event as never);
+	const response = await staffGet(dataDownload, `/admin/data/${surveyId}/download?${new URLSearchParams(query)}`, analyst, { id: String(surveyId) });
 	expect(response.status).toBe(200);
 	const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')![1];
 	fs.writeFileSync(path.join(dir, name), Buffer.from(await response.arrayBuffer()));
