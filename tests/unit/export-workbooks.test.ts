@@ -20,6 +20,7 @@ const { restoreFormula } = await import('../../src/lib/csv');
 const { dataset } = await import('../../src/lib/server/analytics/dataset-cache');
 const { valueLabelRows, wideVariables } = await import('../../src/lib/survey/wide-variables');
 const { AGGREGATE_COLUMNS } = await import('../../src/lib/server/data-export');
+const { xlsxStream } = await import('../../src/lib/server/xlsx');
 const dataDownload = (await import('../../src/routes/admin/(staff)/data/[id]/download/+server')).GET;
 const crossTabDownload = (await import('../../src/routes/admin/(staff)/results/[id]/crosstab/download/+server')).GET;
 
@@ -191,5 +192,31 @@ describe('a cross-tab as a workbook', () => {
 		expect(sheets.get('注記')!.flat()).toContain('絞り込み：回答方法：ウェブ');
 		const logged = db.prepare("SELECT json_extract(detail, '$.format') FROM audit_event WHERE action = 'export.crosstab' ORDER BY id").pluck().all();
 		expect(logged).toEqual([null, 'xlsx']);
+	});
+});
+
+describe('the streaming writer', () => {
+	it('writes only as fast as the download is read, and stops and lets go of its rows when it is cancelled', async () => {
+		let made = 0;
+		let finished = false;
+		function* rows() {
+			for (let i = 0; i < 1_000_000; i++) {
+				made++;
+				yield [`回答${i}`, i, i % 7, 'あいうえお'.repeat(i % 5)];
+			}
+		}
+		const stream = xlsxStream([{ name: '個票', rows: rows(), inlineStrings: true }], () => (finished = true));
+		const reader = stream.getReader();
+		const first = await reader.read();
+		expect(first.done).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		// Nobody reads: the writer waits, a few buffers ahead, instead of writing the million rows into memory.
+		const waiting = made;
+		expect(waiting).toBeLessThan(20_000);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(made).toBe(waiting);
+		await reader.cancel();
+		await vi.waitFor(() => expect(finished).toBe(true));
+		expect(made).toBeLessThan(20_000);
 	});
 });
