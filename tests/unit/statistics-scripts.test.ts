@@ -72,6 +72,8 @@ describe('the R script', () => {
 		const out = run('Rscript', [
 			'-e',
 			[
+				// Any warning (a value the questionnaire lacks, say) fails the run.
+				'options(warn = 2)',
 				`source(${JSON.stringify(script)}, encoding = "UTF-8")`,
 				'line <- function(...) cat(paste(..., sep = "\\t"), "\\n", sep = "")',
 				'show <- function(name, t) for (k in names(t)) line(name, k, format(t[[k]], digits = 15))',
