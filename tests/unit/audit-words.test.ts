@@ -83,6 +83,13 @@ describe('the audit log in words', () => {
 		expect(eventWords(action, detail, NAMES)).toBe(words);
 	});
 
+	it('words an Excel download and the statistics scripts for what they are', () => {
+		expect(eventWords('export.raw', { kind: 'wide', values: 'codes', encoding: 'utf8bom', format: 'xlsx', oneLine: false }, NAMES)).toBe('データのダウンロード：回答一覧（Excel・コード）');
+		expect(eventWords('export.raw', { kind: 'wide', values: 'codes', encoding: 'utf8', format: 'csv', oneLine: true }, NAMES)).toBe('データのダウンロード：回答一覧（コード・UTF-8・改行を空白に）');
+		expect(eventWords('export.codebook', { kind: 'wide', format: 'sps' }, NAMES)).toBe('データのダウンロード：回答一覧を読み込む SPSS のシンタックス');
+		expect(eventWords('export.crosstab', { of: 'T2', by: 'F1', filters: '', format: 'xlsx' }, NAMES)).toBe('クロス集計表のダウンロード：T2 × F1（Excel）');
+	});
+
 	it('never shows JSON, even for details an old row lacks or a kind the app no longer writes', () => {
 		for (const action of AUDIT_ACTIONS) {
 			for (const detail of [{}, { count: 'x', roles: 'admin', filter: null, kind: 42 }]) {
