@@ -21,13 +21,10 @@ export function exportSurvey(db: DB): number {
 	const found = surveys.findPublished(db, 'digital-2022')!;
 	const surveyId = found.survey.id;
 	// Generated answers: REAL − 3 stored as real, standing in for residents', and SYNTHETIC marked synthetic.
-	// The generator draws the district by its place in the list, so its last, わからない (code 99), comes
-	// out as 22, a code the questionnaire lacks: put right here, so the files hold only the questionnaire's codes.
 	const random = seededRandom(18);
 	db.transaction(() => {
 		for (let i = 0; i < REAL - 3 + SYNTHETIC; i++) {
 			const answers = syntheticAnswers(found.document, random);
-			if (answers.F3 === 22) answers.F3 = 99;
 			const channel = i % 7 === 0 ? 'paper' : 'web';
 			responses.insertResponse(db, { versionId: found.versionId, channel, language: 'ja', day: '2026-10-15', synthetic: i >= REAL - 3 }, toStored(found.document, answers));
 		}
