@@ -2,35 +2,13 @@
 // memory, at three sizes, to show that memory stays flat as the row count grows, against the
 // time of only reading the same rows from SQLite (what no export can do without), measured in
 // the same run. Goal: 50,000 rows per second or more, under 300 MB.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../src/lib/server/db';
-import * as surveys from '../../src/lib/server/surveys';
+import { expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { exportStream, responsesQuery } from '../../src/lib/server/data-export';
-import { addSynthetic } from '../../src/lib/server/synthetic-responses';
-import { tempDatabasePath } from '../unit/support/temp-db';
+import { generatedSurvey } from './support/generated-survey';
 
 const SIZES = (process.env.BENCH_EXPORT_SIZES ?? '25000,50000,100000').split(',').map(Number);
-const temp = tempDatabasePath();
-let db: DB;
-let surveyId: number;
-let stored = 0;
-
-beforeAll(() => {
-	db = openDatabase(temp.file);
-	surveys.installBundled(db);
-	const found = surveys.findPublished(db, 'digital-2022')!;
-	surveyId = found.survey.id;
-});
-afterAll(() => {
-	db.close();
-	temp.remove();
-});
-
-function generate(upTo: number) {
-	addSynthetic(db, surveyId, { count: upTo - stored, seed: 2022 + stored, from: '2022-10-01', to: '2022-10-31' });
-	stored = upTo;
-}
+const survey = generatedSurvey();
 
 async function exportOnce(): Promise<{ rows: number; seconds: number; peakMb: number; bytes: number }> {
 	global.gc?.();
@@ -39,7 +17,7 @@ async function exportOnce(): Promise<{ rows: number; seconds: number; peakMb: nu
 	let bytes = 0;
 	let lines = 0;
 	const started = performance.now();
-	const stream = exportStream(db, { surveyId, kind: 'wide', values: 'codes', encoding: 'utf8bom' }, temp.file);
+	const stream = exportStream(survey.db, { surveyId: survey.surveyId, kind: 'wide', values: 'codes', encoding: 'utf8bom' }, survey.file);
 	for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
 		bytes += chunk.length;
 		for (let p = chunk.indexOf(10); p !== -1; p = chunk.indexOf(10, p + 1)) lines++;
@@ -49,14 +27,14 @@ async function exportOnce(): Promise<{ rows: number; seconds: number; peakMb: nu
 }
 
 /** Seconds to step through the rows the export reads, doing nothing with them. */
-function readOnly(): number {
-	const reader = new Database(temp.file, { readonly: true });
+function readOnly(size: number): number {
+	const reader = new Database(survey.file, { readonly: true });
 	const started = performance.now();
 	let n = 0;
-	for (const _ of reader.prepare(responsesQuery()).raw().iterate(surveyId)) n++;
+	for (const _ of reader.prepare(responsesQuery()).raw().iterate(survey.surveyId)) n++;
 	const seconds = (performance.now() - started) / 1000;
 	reader.close();
-	expect(n).toBe(stored);
+	expect(n).toBe(size);
 	return seconds;
 }
 
@@ -64,9 +42,9 @@ it('wide export: rows per second and memory at growing sizes', async () => {
 	console.log('wide export of generated responses to the bundled survey (UTF-8 with BOM):');
 	for (const size of SIZES) {
 		const genStart = performance.now();
-		generate(size);
+		survey.growTo(size);
 		const generated = ((performance.now() - genStart) / 1000).toFixed(1);
-		const read = readOnly();
+		const read = readOnly(size);
 		const r = await exportOnce();
 		expect(r.rows).toBe(size);
 		console.log(

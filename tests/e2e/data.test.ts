@@ -57,8 +57,8 @@ describe('data downloads', () => {
 		expect(codebook.toString('utf8')).toContain('D3_7');
 		const aggregate = parse((await download(page, 'aggregate')).subarray(3), { columns: true }) as Record<string, string>[];
 		// No count from 1 to 9 is shown (k = 10), and bases under 30 are marked 参考値.
-		expect(aggregate.filter((r) => /^[1-9]$/.test(r.n))).toEqual([]);
-		for (const r of aggregate) expect(r.note.includes('参考値')).toBe(Number(r.base) < 30);
+		expect(aggregate.filter((r) => /^[1-9]$/.test(r['n（人）']))).toEqual([]);
+		for (const r of aggregate) expect(r.note.includes('参考値')).toBe(Number(r['base（人）']) < 30);
 
 		const logged = readDatabase((db) =>
 			db.prepare("SELECT action, json_extract(detail, '$.kind') AS kind FROM audit_event WHERE actor = ? AND action LIKE 'export.%' ORDER BY id").all(analyst.email)

@@ -50,6 +50,7 @@ const TABLE: Record<string, RouteRule> = {
 	'/admin/results/[id]/index': { access: ['analyst'] },
 	'/admin/results/[id]/trend': { access: ['analyst'] },
 	'/admin/results/[id]/report': { access: ['analyst'] },
+	'/admin/results/[id]/response-rates': { access: ['analyst'], methods: ['GET'] },
 	'/admin/results/[id]/text': { access: ['analyst'] },
 	'/admin/results/[id]/weights': { access: ['analyst'], actions: ['save', 'trim', 'clear'] },
 	'/admin/data': { access: ['analyst'] },

@@ -39,9 +39,10 @@ const SAMPLES: Record<AuditAction, [Detail, string]> = {
 	'survey.settings': [
 		{
 			slug: 'digital-2026', fiscalYear: 2026, opensAt: '2026-06-01T00:00:00.000Z', closesAt: null, minCellSize: 10, resultsPublic: true,
-			invitationRequired: false, retentionYears: 5, minutes: 15, contact: { office: { ja: 'デジタル推進課' }, phone: '083-934-2700', hours: { ja: '平日' } }
+			invitationRequired: false, retentionYears: 5, minutes: 15, contact: { office: { ja: 'デジタル推進課' }, phone: '083-934-2700', hours: { ja: '平日' } },
+			distributedWithoutCodes: 1200, openDataLicence: 'CC-BY-4.0'
 		},
-		'調査の設定の変更：アドレス digital-2026・2026年度・受付 2026年6月1日 9:00〜指定なし・集計を伏せる人数 10 人未満・保存期間 5 年・所要時間 15 分・結果の公開 する・招待コード 不要・問い合わせ先 デジタル推進課（083-934-2700）'
+		'調査の設定の変更：アドレス digital-2026・2026年度・受付 2026年6月1日 9:00〜指定なし・集計を伏せる人数 10 人未満・保存期間 5 年・所要時間 15 分・結果の公開 する・招待コード 不要・招待コードなしの配布 1,200 通・オープンデータのライセンス CC-BY-4.0・問い合わせ先 デジタル推進課（083-934-2700）'
 	],
 	'survey.publish': [{ versionId: 12 }, '調査票の公開：第2版'],
 	'survey.close': [{}, '受付の終了'],
@@ -49,7 +50,7 @@ const SAMPLES: Record<AuditAction, [Detail, string]> = {
 	'survey.archive': [{}, '調査のアーカイブ'],
 	'survey.discard-draft': [{}, '下書きの破棄'],
 	'survey.responses-deleted': [{ count: 1234, retentionYears: 5 }, '回答の削除：保存期間（5 年）が過ぎた回答 1,234 件'],
-	'invitation.issue': [{ batchId: 3, count: 500 }, '招待コードの発行：500 件（発行番号 3）'],
+	'invitation.issue': [{ batchId: 3, count: 500, stratum: 'F3=20' }, '招待コードの発行：500 件（発行番号 3）・抽出の層 F3=20'],
 	'invitation.withdraw': [{ batchId: 3, withdrawn: 120 }, '招待コードの無効化：発行番号 3 の使われていないコード 120 件'],
 	'submit.limited': [{ count: 40 }, '回答の送信の制限：短い間に送信が集中したため受け付けませんでした（40 回）'],
 	'paper.entry': [{ count: 12 }, '紙の調査票の入力：12 件（この日の合計）'],
@@ -66,6 +67,7 @@ const SAMPLES: Record<AuditAction, [Detail, string]> = {
 	'export.codebook': [{ kind: 'codebook', values: 'codes', encoding: 'cp932' }, 'データのダウンロード：コードブック（Shift_JIS）'],
 	'export.aggregate': [{ kind: 'aggregate', values: 'labels', encoding: 'utf8' }, 'データのダウンロード：単純集計表（選択肢の文言・UTF-8）'],
 	'export.crosstab': [{ of: 'T2', by: 'F1', filters: '回答方法：ウェブ' }, 'クロス集計表のダウンロード：T2 × F1（絞り込み：回答方法：ウェブ）'],
+	'export.response-rates': [{ encoding: 'cp932' }, '配布数と回収率のダウンロード：Shift_JIS'],
 	'export.questionnaire': [{ version: 2, format: 'csv' }, '調査票のダウンロード：第2版（CSV）'],
 	'export.invitations': [{ count: 500 }, '招待コードのダウンロード：500 件'],
 	'export.audit': [{ filter: { person: '7', kind: 'paper', from: '2026-04-01' } }, '監査ログのダウンロード：絞り込み（職員：入力 太郎、種類：紙の調査票のすべて、期間：2026-04-01〜）'],
@@ -79,6 +81,13 @@ describe('the audit log in words', () => {
 
 	it.each(Object.entries(SAMPLES))('words %s', (action, [detail, words]) => {
 		expect(eventWords(action, detail, NAMES)).toBe(words);
+	});
+
+	it('words an Excel download and the statistics scripts for what they are', () => {
+		expect(eventWords('export.raw', { kind: 'wide', values: 'codes', encoding: 'utf8bom', format: 'xlsx', oneLine: false }, NAMES)).toBe('データのダウンロード：回答一覧（Excel・コード）');
+		expect(eventWords('export.raw', { kind: 'wide', values: 'codes', encoding: 'utf8', format: 'csv', oneLine: true }, NAMES)).toBe('データのダウンロード：回答一覧（コード・UTF-8・改行を空白に）');
+		expect(eventWords('export.codebook', { kind: 'wide', format: 'sps' }, NAMES)).toBe('データのダウンロード：回答一覧を読み込む SPSS のシンタックス');
+		expect(eventWords('export.crosstab', { of: 'T2', by: 'F1', filters: '', format: 'xlsx' }, NAMES)).toBe('クロス集計表のダウンロード：T2 × F1（Excel）');
 	});
 
 	it('never shows JSON, even for details an old row lacks or a kind the app no longer writes', () => {

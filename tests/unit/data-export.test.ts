@@ -164,11 +164,11 @@ describe('the aggregate table', () => {
 		db.prepare('UPDATE survey SET min_cell_size = 1 WHERE id = ?').run(smallId);
 		const rows = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'codes' }));
 		const q1 = rows.filter((r) => r.question_key === 'Q1');
-		expect(q1.map((r) => [r.category, r.n, r.percent, r.base])).toEqual([
+		expect(q1.map((r) => [r.category, r['n（人）'], r['percent（%）'], r['base（人）']])).toEqual([
 			['1', '1', '50', '2'], ['2', '0', '0', '2'], ['9', '1', '50', '2'], ['不明', '0', '0', '2'], ['無回答', '0', '0', '2']
 		]);
 		// Q2 was shown only to the one who answered Q1 = 1.
-		expect(rows.find((r) => r.question_key === 'Q2')?.base).toBe('1');
+		expect(rows.find((r) => r.question_key === 'Q2')?.['base（人）']).toBe('1');
 		expect(q1[0].note).toBe('参考値');
 	});
 
@@ -178,17 +178,17 @@ describe('the aggregate table', () => {
 		// Two respondents, k = 2: two hidden 1s in a base of 2 would be known exactly, and there is nothing
 		// left to hide with them but the zeros, so the table is withheld whole, zeros and base too.
 		const q1 = rows.filter((r) => r.question_key === 'Q1');
-		expect(q1.map((r) => [r.n, r.percent, r.base])).toEqual(Array(5).fill(['x', 'x', 'x']));
+		expect(q1.map((r) => [r['n（人）'], r['percent（%）'], r['base（人）']])).toEqual(Array(5).fill(['x', 'x', 'x']));
 		expect(q1[0].note).toContain('x：2人未満、またはほかの数字から計算できないよう伏せた値');
 		expect(q1.every((r) => r.percent_of === '対象者（この設問が表示された人）')).toBe(true);
 		// A table with enough in it keeps its zeros: Q1 with k = 1 shows everything.
 		db.prepare('UPDATE survey SET min_cell_size = 1 WHERE id = ?').run(smallId);
 		const open = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'codes' })).filter((r) => r.question_key === 'Q1');
-		expect(open.map((r) => r.n)).toEqual(['1', '0', '1', '0', '0']);
+		expect(open.map((r) => r['n（人）'])).toEqual(['1', '0', '1', '0', '0']);
 		db.prepare('UPDATE survey SET min_cell_size = 10 WHERE id = ?').run(smallId);
 		const all = table(await exported({ surveyId: smallId, kind: 'aggregate', values: 'codes' }));
 		// Under k shown the question: the base is hidden too, so the zeros reveal no one's answer to within fewer than k.
-		expect(all.filter((r) => r.question_key === 'Q1').every((r) => r.n === 'x' && r.base === 'x')).toBe(true);
+		expect(all.filter((r) => r.question_key === 'Q1').every((r) => r['n（人）'] === 'x' && r['base（人）'] === 'x')).toBe(true);
 		expect(all.find((r) => r.question_key === 'Q1')?.note).toContain('10人未満のため非表示');
 	});
 });
@@ -255,7 +255,7 @@ describe('synthetic responses', () => {
 		const long = table(await exported({ surveyId: id, kind: 'long', values: 'codes', leaveOutSynthetic: true }));
 		expect(new Set(long.map((r) => r.synthetic))).toEqual(new Set(['0']));
 		const base = async (leaveOutSynthetic: boolean) =>
-			table(await exported({ surveyId: id, kind: 'aggregate', values: 'codes', leaveOutSynthetic })).find((r) => r.question_key === 'Q1')?.base;
+			table(await exported({ surveyId: id, kind: 'aggregate', values: 'codes', leaveOutSynthetic })).find((r) => r.question_key === 'Q1')?.['base（人）'];
 		await expect(base(true)).resolves.toBe('1');
 		await expect(base(false)).resolves.toBe('14');
 		expect(cp932Problems(db, id, 'wide', true)).toEqual([]);

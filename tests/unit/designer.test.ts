@@ -193,6 +193,17 @@ describe('the settings form', () => {
 		expect(settings?.contact.hours).not.toHaveProperty('easy');
 	});
 
+	it('reads what went out without codes (blank is none) and the open data’s licence (CC BY 4.0 unless chosen)', () => {
+		expect(readSettings(fields({}), db, 0).settings).toMatchObject({ distributedWithoutCodes: 0, openDataLicence: 'CC-BY-4.0' });
+		expect(readSettings(fields({ distributedWithoutCodes: '１２００', openDataLicence: 'CC0-1.0' }), db, 0).settings).toMatchObject({
+			distributedWithoutCodes: 1200,
+			openDataLicence: 'CC0-1.0'
+		});
+		expect(readSettings(fields({ distributedWithoutCodes: '-5' }), db, 0).problems).toEqual([
+			'招待コードなしで配布した数は 0 以上の整数で入力してください（なければ空欄）。'
+		]);
+	});
+
 	it('says what is missing or out of range', () => {
 		expect(readSettings(fields({ contactPhone: '' }), db, 0).problems).toEqual(['問い合わせ先の課・室の名前、電話番号、受付時間（日本語）を入力してください。']);
 		expect(readSettings(fields({ retentionYears: '0', minutes: '1.5' }), db, 0).problems).toEqual([

@@ -188,7 +188,7 @@ describe('using a code', () => {
 		expect(invitations.batches(db, surveyId)[0]).toMatchObject({ used: 0, unused: 5 });
 		expect(invitations.check(db, surveyId, codes[0])).toBe('used');
 		storeWaiting(db);
-		expect(invitations.batches(db, surveyId)[0]).toEqual({ id: batchId, issued: 5, issuedOn: '2026-12-02', used: 1, unused: 4, keyed: true });
+		expect(invitations.batches(db, surveyId)[0]).toEqual({ id: batchId, issued: 5, issuedOn: '2026-12-02', used: 1, unused: 4, keyed: true, stratum: null });
 		expect(invitations.withdraw(db, otherId, batchId)).toBe(0);
 		expect(invitations.withdraw(db, surveyId, batchId)).toBe(4);
 		expect(invitations.batches(db, surveyId)[0]).toMatchObject({ used: 1, unused: 0 });

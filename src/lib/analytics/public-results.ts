@@ -15,6 +15,8 @@ export interface Words {
 }
 
 export interface ResultItem {
+	/** The option's code; a number's range by its lower end; 不明 and 無回答 by name (frequencies.ts). */
+	code: number | string;
 	label: Words;
 	n: number | null;
 	percent: number | null;
@@ -102,6 +104,7 @@ function resultTable(t: PublishedTable, q: Question, lang: Language): ResultTabl
 		items: t.categories
 			.filter((c) => !(c.missing && c.n === 0))
 			.map((c) => ({
+				code: c.code,
 				label: answerLabel(q, c.code, c.label, lang),
 				n: c.n,
 				percent: c.percent,

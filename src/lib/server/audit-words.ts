@@ -65,6 +65,7 @@ const quoted = (v: unknown) => (str(v) ? `「${v}」` : '');
 
 const DATA_KINDS: Record<string, string> = { wide: '回答一覧', long: '回答一覧（縦長）', codebook: 'コードブック', aggregate: '単純集計表' };
 const VALUES: Record<string, string> = { codes: 'コード', labels: '選択肢の文言' };
+const SCRIPTS: Record<string, string> = { r: '回答一覧を読み込む R のスクリプト', sps: '回答一覧を読み込む SPSS のシンタックス' };
 // A no-break space: 「UTF-8 BOM付き」 is one name, never split over two lines.
 const ENCODINGS: Record<string, string> = { utf8bom: 'UTF-8\u00a0BOM付き', utf8: 'UTF-8', cp932: 'Shift_JIS' };
 const SOURCES: Record<string, string> = { blank: '白紙から', template: 'ひな形から', clone: '調査の複製', json: 'JSON ファイルから', csv: 'CSV ファイルから' };
@@ -75,13 +76,18 @@ const LOGIN_FAILURES: Record<string, string> = {
 };
 
 const dataExport = (d: Detail) => {
+	const format = str(d.format) ?? 'csv';
+	// The R and SPSS scripts hold the codebook only: what they read is downloaded on its own.
+	if (Object.hasOwn(SCRIPTS, format)) return SCRIPTS[format];
 	const kind = DATA_KINDS[str(d.kind) ?? ''] ?? 'データ';
-	// A codebook is the same whichever values were asked for.
+	// A codebook is the same whichever values were asked for; a workbook has no encoding to choose.
 	const how = joined(
+		format === 'xlsx' && 'Excel',
 		d.kind !== 'codebook' && VALUES[str(d.values) ?? ''],
-		ENCODINGS[str(d.encoding) ?? ''],
+		format !== 'xlsx' && ENCODINGS[str(d.encoding) ?? ''],
 		// Demo responses left out (the data page's choice): a codebook has no responses either way.
-		d.kind !== 'codebook' && d.leaveOutSynthetic === true && '合成データを除く'
+		d.kind !== 'codebook' && d.leaveOutSynthetic === true && '合成データを除く',
+		d.kind !== 'codebook' && d.oneLine === true && '改行を空白に'
 	);
 	return how ? `${kind}（${how}）` : kind;
 };
@@ -164,6 +170,8 @@ const WORDS = {
 				num(d.minutes) !== undefined && `所要時間 ${d.minutes} 分`,
 				typeof d.resultsPublic === 'boolean' && `結果の公開 ${d.resultsPublic ? 'する' : 'しない'}`,
 				typeof d.invitationRequired === 'boolean' && `招待コード ${d.invitationRequired ? '必要' : '不要'}`,
+				num(d.distributedWithoutCodes) !== undefined && `招待コードなしの配布 ${many(d.distributedWithoutCodes, '通')}`,
+				str(d.openDataLicence) && `オープンデータのライセンス ${d.openDataLicence}`,
 				str(contact.office?.ja) && `問い合わせ先 ${contact.office!.ja}${str(contact.phone) ? `（${contact.phone}）` : ''}`
 			);
 		}
@@ -181,7 +189,7 @@ const WORDS = {
 	'invitation.issue': {
 		group: 'survey',
 		name: '招待コードの発行',
-		says: (d) => `${many(d.count)}${num(d.batchId) === undefined ? '' : `（発行番号 ${d.batchId}）`}`
+		says: (d) => `${many(d.count)}${num(d.batchId) === undefined ? '' : `（発行番号 ${d.batchId}）`}${str(d.stratum) ? `・抽出の層 ${d.stratum}` : ''}`
 	},
 	'invitation.withdraw': {
 		group: 'survey',
@@ -234,7 +242,12 @@ const WORDS = {
 	'export.crosstab': {
 		group: 'download',
 		name: 'クロス集計表のダウンロード',
-		says: (d) => `${str(d.of) ?? ''} × ${str(d.by) ?? ''}${str(d.filters) ? `（絞り込み：${d.filters}）` : ''}`
+		says: (d) => `${str(d.of) ?? ''} × ${str(d.by) ?? ''}${str(d.filters) ? `（絞り込み：${d.filters}）` : ''}${d.format === 'xlsx' ? '（Excel）' : ''}`
+	},
+	'export.response-rates': {
+		group: 'download',
+		name: '配布数と回収率のダウンロード',
+		says: (d) => ENCODINGS[str(d.encoding) ?? ''] ?? ''
 	},
 	'export.questionnaire': {
 		group: 'download',

@@ -1,6 +1,7 @@
 // Settings read from the environment, with defaults that run the bundled survey on SQLite.
 import { env } from 'node:process';
 import path from 'node:path';
+import { isLocalGovernmentCode } from '$lib/local-government-code';
 
 function int(name: string, fallback: number): number {
 	const raw = env[name];
@@ -29,6 +30,14 @@ function timeZone(name: string, fallback: string): string {
 	return zone;
 }
 
+/** The municipality that runs the surveys, as its open data names it: 全国地方公共団体コード (check digit verified) and name. */
+function municipality(codeName: string, nameName: string): { code: string; name: string } {
+	const code = env[codeName] || '352039';
+	if (!isLocalGovernmentCode(code))
+		throw new Error(`${codeName} must be a six-digit 全国地方公共団体コード with its check digit (such as 352039 for 山口市), not "${code}"`);
+	return { code, name: env[nameName] || '山口市' };
+}
+
 export const config = {
 	/** The SQLite file; created with its folder when missing. */
 	databasePath: path.resolve(env.DATABASE_PATH || 'db/survey.sqlite'),
@@ -44,5 +53,7 @@ export const config = {
 	 */
 	timeZone: timeZone('SURVEY_TIME_ZONE', 'Asia/Tokyo'),
 	/** The largest request body, the same limit adapter-node applies (BODY_SIZE_LIMIT). */
-	bodyLimit: parseByteSize(env.BODY_SIZE_LIMIT || '512K')
+	bodyLimit: parseByteSize(env.BODY_SIZE_LIMIT || '512K'),
+	/** Named in every open-data file (MUNICIPALITY_CODE, MUNICIPALITY_NAME). */
+	municipality: municipality('MUNICIPALITY_CODE', 'MUNICIPALITY_NAME')
 };

@@ -26,12 +26,23 @@ const matchParams = (db: DB, digits: string) => [keyedHash(db, digits), legacyHa
 
 const newCode = () => Array.from({ length: CODE_DIGITS }, () => randomInt(10)).join('');
 
+/** The group (層) a batch's sample was drawn from: a single choice's key and the code its members answer (F3 = 20, 徳地). */
+export interface Stratum {
+	key: string;
+	code: number;
+}
+
 /** Issues `count` new codes for a survey and returns them: the only time they are seen. */
-export function issue(db: DB, surveyId: number, count: number, day: string): { batchId: number; codes: string[] } {
+export function issue(db: DB, surveyId: number, count: number, day: string, stratum: Stratum | null = null): { batchId: number; codes: string[] } {
 	if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH) throw new RangeError(`count must be 1 to ${MAX_BATCH}`);
 	return db.transaction(() => {
 		const batchId = Number(
-			db.prepare('INSERT INTO invitation_batch (survey_id, issued, issued_on, keyed) VALUES (?, ?, ?, 1)').run(surveyId, count, day).lastInsertRowid
+			db
+				.prepare(
+					`INSERT INTO invitation_batch (survey_id, issued, issued_on, keyed, stratum_key, stratum_code)
+					 VALUES (@surveyId, @count, @day, 1, @key, @code)`
+				)
+				.run({ surveyId, count, day, key: stratum?.key ?? null, code: stratum?.code ?? null }).lastInsertRowid
 		);
 		const insert = db.prepare('INSERT INTO invitation (code_hash, batch_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
 		const legacy = db.prepare('SELECT 1 FROM invitation WHERE code_hash = ?').pluck();
@@ -84,20 +95,33 @@ export interface Batch {
 	unused: number;
 	/** Kept under the key (false: issued before it, as plain SHA-256 a backup could reveal). */
 	keyed: boolean;
+	/** The group its sample was drawn from; null when drawn from everyone. */
+	stratum: Stratum | null;
+}
+
+interface BatchRow extends Omit<Batch, 'keyed' | 'stratum'> {
+	keyed: number;
+	stratumKey: string | null;
+	stratumCode: number | null;
 }
 
 /** A survey's batches, newest first, with how many codes of each were used. */
 export function batches(db: DB, surveyId: number): Batch[] {
-	return db
-		.prepare(
-			`SELECT b.id, b.issued, b.issued_on AS issuedOn, b.keyed,
-			        count(i.code_hash) FILTER (WHERE i.used = 1) AS used,
-			        count(i.code_hash) FILTER (WHERE i.used = 0) AS unused
-			 FROM invitation_batch b LEFT JOIN invitation i ON i.batch_id = b.id
-			 WHERE b.survey_id = ? GROUP BY b.id ORDER BY b.id DESC`
-		)
-		.all(surveyId)
-		.map((b) => ({ ...(b as Batch), keyed: (b as { keyed: number }).keyed === 1 }));
+	return (
+		db
+			.prepare(
+				`SELECT b.id, b.issued, b.issued_on AS issuedOn, b.keyed, b.stratum_key AS stratumKey, b.stratum_code AS stratumCode,
+				        count(i.code_hash) FILTER (WHERE i.used = 1) AS used,
+				        count(i.code_hash) FILTER (WHERE i.used = 0) AS unused
+				 FROM invitation_batch b LEFT JOIN invitation i ON i.batch_id = b.id
+				 WHERE b.survey_id = ? GROUP BY b.id ORDER BY b.id DESC`
+			)
+			.all(surveyId) as BatchRow[]
+	).map(({ stratumKey, stratumCode, keyed, ...b }) => ({
+		...b,
+		keyed: keyed === 1,
+		stratum: stratumKey === null || stratumCode === null ? null : { key: stratumKey, code: stratumCode }
+	}));
 }
 
 /** Withdraws a batch's unused codes (letters lost or printed wrongly); used ones stay counted. */

@@ -1,9 +1,10 @@
 // The designer's survey settings form (address, fiscal year, schedule, publication, retention,
-// contact), as a form schema; its address and fiscal year fields serve the new-survey form too.
+// contact, what was handed out without codes, the open data's licence), as a form schema; its address and fiscal year fields serve the new-survey form too.
 import type { DB } from './db';
 import * as surveys from './surveys';
 import type { Settings } from './surveys';
-import { checkbox, formObject, integer, text, whenRead } from './form-schema';
+import { checkbox, choice, formObject, integer, optionalInteger, text, whenRead } from './form-schema';
+import { OPEN_DATA_LICENCE_IDS, DEFAULT_LICENCE } from '$lib/analytics/open-data';
 import { checkContact, type Contact } from '$lib/survey/privacy';
 import { LANGUAGES, type Language } from '$lib/survey/schema';
 import { dateTimeIn, zonedTime } from '$lib/dates';
@@ -62,6 +63,9 @@ export function settingsForm(db: DB, surveyId: number) {
 			minutes: integer({ min: 1, max: 120, message: '回答にかかる時間は 1〜120 分の整数にしてください。' }),
 			resultsPublic: checkbox(),
 			invitationRequired: checkbox(),
+			distributedWithoutCodes: optionalInteger({ min: 0, max: 10_000_000, message: '招待コードなしで配布した数は 0 以上の整数で入力してください（なければ空欄）。' }),
+			// A page always posts one; anything else reads as the default, never as no licence.
+			openDataLicence: choice(OPEN_DATA_LICENCE_IDS, { fallback: DEFAULT_LICENCE }),
 			...inLanguages('contactOffice'),
 			contactPhone: text(),
 			...inLanguages('contactHours')
@@ -89,7 +93,9 @@ export function settingsForm(db: DB, surveyId: number) {
 						invitationRequired: v.invitationRequired,
 						retentionYears: v.retentionYears,
 						minutes: v.minutes,
-						contact: contactOf(v).data as Contact
+						contact: contactOf(v).data as Contact,
+						distributedWithoutCodes: v.distributedWithoutCodes ?? 0,
+						openDataLicence: v.openDataLicence
 					})
 				)
 	);

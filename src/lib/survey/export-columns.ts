@@ -42,7 +42,7 @@ export const INVALID_CELL = '不明';
 export const SKIPPED_COLUMN = 'answered_though_skipped';
 
 /** Where one question's answers go in the wide row, and how its codes are written. */
-interface Target {
+interface Target<T> {
 	/** The column of a single value (single choice, dropdown, scale, number, text), or -1. */
 	value: number;
 	/** Matrix rows: row key → column. */
@@ -53,22 +53,22 @@ interface Target {
 	/** The column of the words of an "other (please specify)", or -1. */
 	other: number;
 	/** Option code → the cell written for it (the code, or its label). */
-	shown: Map<number, string>;
+	shown: Map<number, T>;
 }
 
 /**
  * Fills one response's cells from its stored answers (the JSON on its row), straight into the wide columns, each
- * cell already written as CSV text by `cell`. Answers to questions a respondent did not see
+ * cell already made by `cell`: written as CSV text, or left a value for a workbook ('' is an empty cell). Answers to questions a respondent did not see
  * are never stored, so those cells stay empty (never zero); a multiple choice that was
  * answered gets 0 or 1 in every option column. This runs for every answer of every exported
  * response, so each question's columns and the text of each code are worked out once here.
  */
-export function wideFiller(
+export function wideFiller<T extends string | number>(
 	columns: WideColumn[],
 	mode: ValueMode,
-	cell: (value: string | number) => string
-): (answers: string) => string[] {
-	const targets = new Map<string, Target>();
+	cell: (value: string | number) => T
+): (answers: string) => (T | '')[] {
+	const targets = new Map<string, Target<T>>();
 	for (const [i, c] of columns.entries()) {
 		const q = c.question;
 		let t = targets.get(q.key);
@@ -83,8 +83,8 @@ export function wideFiller(
 		else t.other = i;
 	}
 	const [zero, one, invalid] = [cell(0), cell(1), cell(INVALID_CELL)];
-	const codeCell = (t: Target, code: number) => t.shown.get(code) ?? cell(code);
-	const blank: string[] = new Array(columns.length + 1).fill('');
+	const codeCell = (t: Target<T>, code: number) => t.shown.get(code) ?? cell(code);
+	const blank: (T | '')[] = new Array(columns.length + 1).fill('');
 	return (answers) => {
 		const cells = blank.slice();
 		let skipped = '';

@@ -95,7 +95,7 @@ function generic(q: Question, a: Answers, random: () => number, later: number): 
 	switch (q.type) {
 		case 'single':
 		case 'dropdown':
-			return q.key === 'F3' ? weighted(random, DISTRICT_WEIGHTS.slice(0, q.options.length)) + 1 : pick(random, q.options).code;
+			return q.key === 'F3' ? q.options[weighted(random, DISTRICT_WEIGHTS.slice(0, q.options.length))].code : pick(random, q.options).code;
 		case 'multiple': {
 			const normal = q.options.filter((o: Option) => !o.exclusive);
 			const none = q.options.find((o: Option) => o.exclusive);

@@ -1,5 +1,6 @@
 // The cross-tab a results page asks for: which variable by which (from the address), with the
-// lists to choose from, and the same table as CSV rows for the aggregate download.
+// lists to choose from, and the same table as the sheets of a workbook and as CSV rows for the
+// downloads.
 import type { Dataset } from '$lib/analytics/dataset';
 import {
 	canCross,
@@ -44,49 +45,56 @@ export function requestedCrossTab(data: Dataset, params: URLSearchParams, filter
 	return crossTab(data, col, row, select(data, filters), k, filters.base);
 }
 
+type Cell = string | number;
+export interface CrossTabSheet {
+	/** The sheet's tab in the workbook. */
+	name: string;
+	/** Its title, then its table (or its notes). */
+	rows: Cell[][];
+}
+
 const pct = (x: number | null) => (x === null ? HIDDEN_MARK : Math.round(x * 10) / 10);
 const mark = (n: number | null) => (n === null ? HIDDEN_MARK : n);
 /** A bound of a share's interval, to one place within 0–100; blank where there is no interval. */
 const bound = (x: number | undefined) => (x === undefined ? '' : Math.round(Math.min(100, Math.max(0, x)) * 10) / 10);
 /** A share and its interval's bounds: all three hidden with a hidden count, so a suppressed cell has no interval either. */
-const withBounds = (share: number | null, ci: Interval | undefined, n: number | null): unknown[] =>
+const withBounds = (share: number | null, ci: Interval | undefined, n: number | null): Cell[] =>
 	n === null || share === null ? [HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK] : [pct(share), bound(ci?.lower), bound(ci?.upper)];
 
 /**
- * The cross-tab as CSV rows: counts, row %, column % (weighted row % when weighted), each share
- * followed by its 95 % interval's 下限 and 上限, with the disclosure control applied.
+ * The cross-tab as the tables of a workbook, one table to a sheet with its title above it and
+ * units stated: counts, row %, column % (weighted row % when weighted), each share followed by
+ * its 95 % interval's 下限 and 上限, then the notes (filter, denominator, tests, what the hidden
+ * mark means, what the intervals assume), with the disclosure control applied.
  */
-export function crossTabRows(t: CrossTab, filterNote: string): unknown[][] {
-	const header = [t.by.label, ...t.columns.map((c) => c.label), '回答者数', '注'];
-	const boundsHeader = [t.by.label, ...t.columns.flatMap((c) => [c.label, `${c.label}（95%信頼区間の下限）`, `${c.label}（上限）`]), '回答者数', '注'];
-	const block = (title: string, head: unknown[], cells: (r: number) => unknown[], total: (r: number) => unknown): unknown[][] => [
-		[title],
-		head,
-		...t.rows.map((row, r) => [row.label, ...cells(r), total(r), row.reference ? '参考値' : ''])
-	];
+export function crossTabSheets(t: CrossTab, filterNote: string): CrossTabSheet[] {
+	const title = `クロス集計：${t.of.label} × ${t.by.label}`;
+	const header = [t.by.label, ...t.columns.map((c) => c.label), '回答者数（人）', '注'];
+	const boundsHeader = [t.by.label, ...t.columns.flatMap((c) => [c.label, `${c.label}（95%信頼区間の下限）`, `${c.label}（上限）`]), '回答者数（人）', '注'];
+	const table = (name: string, what: string, head: Cell[], cells: (r: number) => Cell[], total: (r: number) => Cell, last: Cell[][]): CrossTabSheet => ({
+		name,
+		rows: [[`${title}　${what}`], head, ...t.rows.map((row, r) => [row.label, ...cells(r), total(r), row.reference ? '参考値' : '']), ...last]
+	});
 	const shares = (share: typeof rowPercent, interval: typeof rowInterval) => (r: number) =>
 		t.columns.flatMap((_, c) => withBounds(share(t, r, c), interval(t, r, c), t.rows[r].counts[c]));
-	const rows: unknown[][] = [
-		[`クロス集計：${t.of.label} × ${t.by.label}`],
-		[filterNote || '絞り込みなし'],
-		[`割合の分母：${DENOMINATOR_NAMES[t.denominator]}`],
-		...block('人数', header, (r) => t.columns.map((_, c) => mark(t.rows[r].counts[c])), (r) => mark(t.rows[r].base)),
-		['合計（回答者数、一人一回）', ...t.columns.map((c) => mark(c.total)), t.total],
-		[],
-		...block('行％（回答者数に占める割合）と 95% 信頼区間', boundsHeader, shares(rowPercent, rowInterval), (r) => mark(t.rows[r].base)),
-		['合計', ...t.columns.flatMap((c, j) => withBounds(totalPercent(t, j), totalInterval(t, j), c.total)), t.total],
-		[],
-		...block('列％（各列の合計に占める割合）と 95% 信頼区間', boundsHeader, shares(columnPercent, columnInterval), () => '')
+	const sheets = [
+		table('人数', '人数（単位：人）', header, (r) => t.columns.map((_, c) => mark(t.rows[r].counts[c])), (r) => mark(t.rows[r].base), [['合計（回答者数、一人一回）', ...t.columns.map((c) => mark(c.total)), t.total]]),
+		table('行％', '行％：回答者数に占める割合と 95% 信頼区間（単位：%）', boundsHeader, shares(rowPercent, rowInterval), (r) => mark(t.rows[r].base), [
+			['合計', ...t.columns.flatMap((c, j) => withBounds(totalPercent(t, j), totalInterval(t, j), c.total)), t.total]
+		]),
+		table('列％', '列％：各列の合計に占める割合と 95% 信頼区間（単位：%）', boundsHeader, shares(columnPercent, columnInterval), () => '', [])
 	];
 	if (t.effectiveN !== undefined)
-		rows.push(
-			[],
-			...block('ウェイト付き行％と 95% 信頼区間（線形化法）', boundsHeader, shares(weightedRowPercent, weightedRowInterval), (r) => mark(t.rows[r].base)),
-			['Kish の有効標本数（ウェイトのばらつきによる全体の目安）', Math.round(t.effectiveN)]
-		);
-	rows.push([]);
-	for (const line of testSummary(t)) rows.push([line]);
-	rows.push([`${hiddenLegend(t.k)}回答者 30 人未満の行は参考値です。`]);
-	rows.push([`${INTERVAL_ASSUMPTION}${INTERVAL_CAVEAT}割合の区間は Wilson 法、ウェイト付きは線形化法によります。`]);
-	return rows;
+		sheets.push(table('ウェイト付き行％', 'ウェイト付き行％と 95% 信頼区間（線形化法、単位：%）', boundsHeader, shares(weightedRowPercent, weightedRowInterval), (r) => mark(t.rows[r].base), []));
+	const notes: Cell[][] = [[`${title}　注記`], [filterNote || '絞り込みなし'], [`割合の分母：${DENOMINATOR_NAMES[t.denominator]}`]];
+	if (t.effectiveN !== undefined) notes.push(['Kish の有効標本数（人、ウェイトのばらつきによる全体の目安）', Math.round(t.effectiveN)]);
+	for (const line of testSummary(t)) notes.push([line]);
+	notes.push([`${hiddenLegend(t.k)}回答者 30 人未満の行は参考値です。`]);
+	notes.push([`${INTERVAL_ASSUMPTION}${INTERVAL_CAVEAT}割合の区間は Wilson 法、ウェイト付きは線形化法によります。`]);
+	sheets.push({ name: '注記', rows: notes });
+	return sheets;
 }
+
+/** The cross-tab as CSV rows: the workbook's sheets one after another, an empty row between two. */
+export const crossTabRows = (t: CrossTab, filterNote: string): Cell[][] =>
+	crossTabSheets(t, filterNote).flatMap((s, i) => [...(i ? [[]] : []), ...s.rows]);

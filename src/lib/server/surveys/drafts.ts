@@ -98,17 +98,17 @@ export function clone(
 	return db.transaction(() => {
 		const surveyId = Number(
 			// The edition's way of running carries over (k, published results, invitation codes, the
-			// contact, minutes and retention residents are told of); its dates and its codes do
-			// not: each year's letters get codes of their own.
+			// contact, minutes and retention residents are told of, the open data's licence); its
+			// dates, its codes and what it handed out do not: each year's letters are its own.
 			db
 				.prepare(
 					`INSERT INTO survey (slug, fiscal_year, min_cell_size, results_public, invitation_required, previous_edition_id,
-					                     contact, minutes, retention_years)
-					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+					                     contact, minutes, retention_years, open_data_licence)
+					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
 				.run(
 					target.slug, target.fiscalYear, source.minCellSize, source.resultsPublic ? 1 : 0, source.invitationRequired ? 1 : 0, source.id,
-					source.contact && JSON.stringify(source.contact), source.minutes, source.retentionYears
+					source.contact && JSON.stringify(source.contact), source.minutes, source.retentionYears, source.openDataLicence
 				)
 				.lastInsertRowid
 		);

@@ -3,6 +3,7 @@
 import type { DB } from '../db';
 import { checkQuestionnaire } from '$lib/survey/check-document';
 import type { Contact } from '$lib/survey/privacy';
+import type { OpenDataLicence } from '$lib/analytics/open-data';
 import { translationGaps, gapsFingerprint } from '$lib/survey/translation';
 import { getById, InvalidQuestionnaireError, SurveyStateError, UnconfirmedTranslationsError, type Survey } from './records';
 import { draft } from './drafts';
@@ -63,15 +64,18 @@ export interface Settings {
 	retentionYears: number;
 	minutes: number;
 	contact: Contact;
+	distributedWithoutCodes: number;
+	openDataLicence: OpenDataLicence;
 }
 
 export function updateSettings(db: DB, surveyId: number, s: Settings): void {
 	db.prepare(
 		`UPDATE survey SET slug = ?, fiscal_year = ?, opens_at = ?, closes_at = ?, min_cell_size = ?,
-		 results_public = ?, invitation_required = ?, retention_years = ?, minutes = ?, contact = ? WHERE id = ?`
+		 results_public = ?, invitation_required = ?, retention_years = ?, minutes = ?, contact = ?,
+		 distributed_without_codes = ?, open_data_licence = ? WHERE id = ?`
 	).run(
 		s.slug, s.fiscalYear, s.opensAt, s.closesAt, s.minCellSize, s.resultsPublic ? 1 : 0, s.invitationRequired ? 1 : 0,
-		s.retentionYears, s.minutes, JSON.stringify(s.contact), surveyId
+		s.retentionYears, s.minutes, JSON.stringify(s.contact), s.distributedWithoutCodes, s.openDataLicence, surveyId
 	);
 }
 

@@ -5,6 +5,7 @@ import type { Schedule } from '$lib/survey/phase';
 import { parseContact, type Contact } from '$lib/survey/privacy';
 import type { PlacedProblem } from '$lib/survey/places';
 import type { TranslationGap } from '$lib/survey/translation';
+import type { OpenDataLicence } from '$lib/analytics/open-data';
 
 export interface Survey extends Schedule {
 	id: number;
@@ -25,6 +26,10 @@ export interface Survey extends Schedule {
 	closedAt: string | null;
 	/** When its responses were deleted at the end of retention. */
 	responsesDeletedAt: string | null;
+	/** Questionnaires or letters given out without invitation codes, counted in 配布数 with the codes issued. */
+	distributedWithoutCodes: number;
+	/** The licence of its open data. */
+	openDataLicence: OpenDataLicence;
 }
 
 export interface SurveyRow {
@@ -44,6 +49,8 @@ export interface SurveyRow {
 	contact: string | null;
 	closed_at: string | null;
 	responses_deleted_at: string | null;
+	distributed_without_codes: number;
+	open_data_licence: OpenDataLicence;
 }
 
 export const toSurvey = (r: SurveyRow): Survey => ({
@@ -62,7 +69,9 @@ export const toSurvey = (r: SurveyRow): Survey => ({
 	minutes: r.minutes,
 	contact: parseContact(r.contact),
 	closedAt: r.closed_at,
-	responsesDeletedAt: r.responses_deleted_at
+	responsesDeletedAt: r.responses_deleted_at,
+	distributedWithoutCodes: r.distributed_without_codes,
+	openDataLicence: r.open_data_licence
 });
 
 /** A change the survey's state does not allow (archived, not open…), in words for staff. */

@@ -19,6 +19,7 @@ import { surveyPhase } from '$lib/survey/phase';
 import { needsFilling } from '$lib/survey/privacy';
 import type { Questionnaire } from '$lib/survey/schema';
 import { requireStaff } from '$lib/server/auth/guard';
+import { LICENCES, OPEN_DATA_LICENCE_IDS } from '$lib/analytics/open-data';
 import { deleteResponses, heldResponses, retentionOf, RetentionError } from '$lib/server/retention';
 
 export const load: PageServerLoad = (event) => {
@@ -42,6 +43,7 @@ export const load: PageServerLoad = (event) => {
 		contactToFill: needsFilling(survey.contact),
 		retention: { ...retentionOf(db(), survey, new Date()), held: heldResponses(db(), survey.id) },
 		isAdmin: user.roles.includes('admin'),
+		licences: OPEN_DATA_LICENCE_IDS.map((id) => ({ id, name: LICENCES[id].name.ja })),
 		draft: draft && {
 			version: draft.version,
 			problems: checked && !checked.ok ? linked(survey.id, wordProblems(draft.document, checked.problems)) : [],

@@ -1,6 +1,6 @@
-// Invitation codes for a survey mailed to a sample of residents (designers): issue a batch and
-// print its letters or download its codes, once; see how many of each batch were used; withdraw
-// a batch's unused codes.
+// Invitation codes for a survey mailed to a sample of residents (designers): issue a batch (with
+// the group its sample was drawn from, for response rates by group) and print its letters or
+// download its codes, once; see how many of each batch were used; withdraw a batch's unused codes.
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -14,7 +14,8 @@ import { checkQuestionnaire } from '$lib/survey/check-document';
 import { surveyDay } from '$lib/server/today';
 import type { Survey } from '$lib/server/surveys';
 import { readForm, STAFF_FORM } from '$lib/server/form-body';
-import { formObject, integer, parseForm, text } from '$lib/server/form-schema';
+import { choice, formObject, integer, parseForm, text } from '$lib/server/form-schema';
+import type { Questionnaire } from '$lib/survey/schema';
 
 /** The questionnaire the letters speak of: the published one, else a valid draft. */
 function letterDocument(survey: Survey) {
@@ -28,13 +29,39 @@ const GREETING =
 	'このご案内は、市内にお住まいの方の中から無作為に選ばせていただいた方にお送りしています。お忙しいところ恐れ入りますが、ご協力くださいますようお願いいたします。';
 const MAX_GREETING = 1000;
 
-/** A batch to issue: how many codes, and the letters' greeting (the usual one when left blank). */
-const issueForm = formObject({
-	count: integer({ min: 1, max: invitations.MAX_BATCH, message: `発行する数は 1 から ${invitations.MAX_BATCH.toLocaleString('ja-JP')} までの整数で入力してください。` }),
-	greeting: text({ max: MAX_GREETING, message: `あいさつ文は ${MAX_GREETING.toLocaleString('ja-JP')} 文字までにしてください。` }).transform(
-		(greeting) => greeting || GREETING
-	)
-});
+/**
+ * The groups (層) a batch may be drawn from: each answer of the questionnaire's single choices
+ * (age group, district…), as `F3:20`, with the words the form shows.
+ */
+function strata(doc: Questionnaire | undefined) {
+	return (doc?.sections ?? []).flatMap((s) =>
+		s.questions.flatMap((q) =>
+			q.type === 'single' || q.type === 'dropdown'
+				? [{ key: q.key, label: q.label.ja, options: q.options.map((o) => ({ value: `${q.key}:${o.code}`, label: o.label.ja })) }]
+				: []
+		)
+	);
+}
+
+/** A batch to issue: how many codes, the group its sample was drawn from, and the letters' greeting (the usual one when left blank). */
+const issueForm = (doc: Questionnaire) =>
+	formObject({
+		count: integer({ min: 1, max: invitations.MAX_BATCH, message: `発行する数は 1 から ${invitations.MAX_BATCH.toLocaleString('ja-JP')} までの整数で入力してください。` }),
+		stratum: choice(['', ...strata(doc).flatMap((q) => q.options.map((o) => o.value))] as [string, ...string[]], { message: '抽出の層は一覧から選んでください。' }).transform(
+			(value): invitations.Stratum | null => (value ? { key: value.split(':')[0], code: Number(value.split(':')[1]) } : null)
+		),
+		greeting: text({ max: MAX_GREETING, message: `あいさつ文は ${MAX_GREETING.toLocaleString('ja-JP')} 文字までにしてください。` }).transform(
+			(greeting) => greeting || GREETING
+		)
+	});
+
+/** A batch's group in words: 「F3 お住まいの地域…：徳地」. */
+function stratumLabel(doc: Questionnaire | undefined, stratum: invitations.Stratum | null): string {
+	if (!stratum) return '';
+	const q = strata(doc).find((q) => q.key === stratum.key);
+	const option = q?.options.find((o) => o.value === `${stratum.key}:${stratum.code}`);
+	return `${stratum.key}：${option?.label ?? `コード ${stratum.code}`}`;
+}
 
 /** The batch whose unused codes are withdrawn. */
 const withdrawForm = formObject({ batchId: integer({ message: '取り消す発行分が指定されていません。' }) });
@@ -46,7 +73,8 @@ export const load: PageServerLoad = (event) => {
 		survey,
 		title: doc?.title.ja ?? '（題名なし）',
 		ready: doc !== undefined && survey.status !== 'archived',
-		batches: invitations.batches(db(), survey.id),
+		batches: invitations.batches(db(), survey.id).map((b) => ({ ...b, stratum: stratumLabel(doc, b.stratum) })),
+		strata: strata(doc),
 		maxBatch: invitations.MAX_BATCH,
 		greeting: GREETING,
 		maxGreeting: MAX_GREETING
@@ -58,11 +86,12 @@ export const actions: Actions = {
 		const { user, survey } = designerSurvey(event);
 		const doc = letterDocument(survey);
 		if (!doc || survey.status === 'archived') error(409, '調査票が公開できる状態になってから発行してください。');
-		const form = parseForm(await readForm(event.request, STAFF_FORM), issueForm);
-		if (!form.ok) return fail(400, { count: form.typed.count, greeting: form.typed.greeting || GREETING, problems: form.problems });
-		const { count, greeting } = form.value;
-		const { batchId, codes } = invitations.issue(db(), survey.id, count, surveyDay());
-		audit.record(db(), user, 'invitation.issue', `survey:${survey.slug}`, { batchId, count });
+		const form = parseForm(await readForm(event.request, STAFF_FORM), issueForm(doc));
+		if (!form.ok)
+			return fail(400, { count: form.typed.count, stratum: form.typed.stratum, greeting: form.typed.greeting || GREETING, problems: form.problems });
+		const { count, stratum, greeting } = form.value;
+		const { batchId, codes } = invitations.issue(db(), survey.id, count, surveyDay(), stratum);
+		audit.record(db(), user, 'invitation.issue', `survey:${survey.slug}`, { batchId, count, ...(stratum ? { stratum: `${stratum.key}=${stratum.code}` } : {}) });
 		return {
 			issued: {
 				batchId,
