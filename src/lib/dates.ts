@@ -150,6 +150,16 @@ export function formatDate(iso: string, lang: Language, timeZone: string): strin
 	return formatter(LOCALE(lang), { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
 }
 
+/** A survey day (YYYY-MM-DD, on the survey's calendar) as residents read it, as formatDate does. */
+export function formatDay(day: string, lang: Language, timeZone: string): string {
+	return formatDate(startOfDay(day, timeZone), lang, timeZone);
+}
+
+/** A count as residents read it: 1,234 with the separators of the page's language. */
+export function formatCount(n: number, lang: Language): string {
+	return n.toLocaleString(LOCALE(lang));
+}
+
 /** A time of day as residents read it: 23:59 (in both languages). */
 export function formatTime(iso: string, lang: Language, timeZone: string): string {
 	return formatter(LOCALE(lang), { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));

@@ -2,7 +2,7 @@
 // time), UTC, and New York around both of its clock changes in 2026 (8 March, 1 November).
 import { describe, expect, it } from 'vitest';
 import {
-	addDays, dateTimeIn, dayIn, endOfMonth, fiscalYearOf, formatDate, formatDateTime, formatTime, startOfDay, zonedTime
+	addDays, dateTimeIn, dayIn, endOfMonth, fiscalYearOf, formatCount, formatDate, formatDateTime, formatDay, formatTime, startOfDay, zonedTime
 } from '../../src/lib/dates';
 
 const NY = 'America/New_York';
@@ -120,6 +120,11 @@ describe('dates as people read them', () => {
 		// Just after midnight in Japan is the evening before in UTC.
 		expect(formatDate('2026-03-31T15:30:00Z', 'ja', 'Asia/Tokyo')).toBe('2026年4月1日');
 		expect(formatDate('2026-03-31T15:30:00Z', 'ja', 'UTC')).toBe('2026年3月31日');
+		// A survey day is that day on the survey's calendar, wherever it is read.
+		expect(formatDay('2023-10-01', 'ja', 'Asia/Tokyo')).toBe('2023年10月1日');
+		expect(formatDay('2023-10-01', 'en', NY)).toBe('1 October 2023');
+		expect(formatCount(12345, 'ja')).toBe('12,345');
+		expect(formatCount(12345, 'en')).toBe('12,345');
 		expect(formatDateTime('2026-03-31T23:00:00Z', 'Asia/Tokyo')).toBe('2026/04/01 8:00:00');
 		expect(formatDateTime('2026-03-31T23:00:00Z', 'UTC')).toBe('2026/03/31 23:00:00');
 		expect(formatDateTime('2026-07-01T12:00:00Z', NY)).toBe('2026/07/01 8:00:00');
