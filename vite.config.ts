@@ -1,15 +1,25 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { BROWSER_TARGET } from './browser-target';
+
+/** Builds the survey page's own script (vite.enhance.config.ts) once, before the app. */
+function surveyScript(): Plugin {
+	let built: Promise<unknown> | undefined;
+	return {
+		name: 'survey-script',
+		apply: 'build',
+		async buildStart() {
+			built ??= build({ configFile: 'vite.enhance.config.ts' });
+			await built;
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [surveyScript(), sveltekit()],
 	build: {
-		// The oldest browsers the page's script is made for: Android's Chrome of 2020 (80) and
-		// the Safari of iOS 13.4. Newer syntax is rewritten for them and the few newer built-ins
-		// the bundle calls are supplied (src/lib/client/old-browsers.ts); a browser older still
-		// cannot parse the script and keeps the server's full form, which works without it.
-		// tests/e2e/survey-steady.test.ts checks both ends.
-		target: ['chrome80', 'safari13.1', 'firefox78', 'edge80'],
+		target: BROWSER_TARGET,
 		rollupOptions: {
 			output: {
 				// A resident's phone fetches a few larger files rather than twenty small ones:

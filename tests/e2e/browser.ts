@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core, with phone and desktop viewports and an
 // axe-core check that fails on serious or critical violations.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import axe from 'axe-core';
 import Database from 'better-sqlite3';
 import { mixPool } from '../../src/lib/server/responses';
@@ -57,9 +57,17 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
 		.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
+/** The app's scripts: SvelteKit's client, and the survey page's own (src/routes/enhance). */
+const APP_SCRIPTS = /\/(_app\/immutable\/.*|enhance\/[^/]*)\.js$/;
+
+/** Routes every request for one of the app's scripts through `handle`. */
+export async function routeAppScripts(page: Page, handle: (route: Route) => Promise<void>): Promise<void> {
+	await page.route(APP_SCRIPTS, handle);
+}
+
 /** Holds back the app's scripts for a while, as a slow phone network would after the page itself. */
 export async function slowScripts(page: Page, ms: number): Promise<void> {
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
+	await routeAppScripts(page, async (route) => {
 		await new Promise((resolve) => setTimeout(resolve, ms));
 		await route.continue();
 	});

@@ -62,7 +62,7 @@ describe('compression', () => {
 
 	it('sends the page’s JavaScript and CSS compressed when asked, and not otherwise', async () => {
 		const html = (await get(SURVEY)).body.toString();
-		const assets = [...html.matchAll(/(?:href="|src="|import\(")([^"]*_app\/immutable\/[^"]+\.(?:js|css))"/g)].map((m) =>
+		const assets = [...html.matchAll(/(?:href="|src="|import\(")([^"]*(?:_app\/immutable|\/enhance)\/[^"]+\.(?:js|css))"/g)].map((m) =>
 			new URL(m[1], new URL(SURVEY, baseUrl())).pathname
 		);
 		expect(assets.some((a) => a.endsWith('.css'))).toBe(true);

@@ -3,7 +3,7 @@
 // targets of 44 px, questions named 問1… as headings; and an old phone whose script fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launch, newPage, responseCount } from './browser';
+import { DESKTOP, PHONE, launch, newPage, responseCount, routeAppScripts } from './browser';
 import { SURVEY, aboutYou, agreeAndStart, choose, expectAccessible, heading, next, openSurvey, reviewAndSendWithoutScript } from './survey-steps';
 
 let browser: Browser;
@@ -131,7 +131,7 @@ describe('an old phone whose script fails', () => {
 	it('keeps the full server form working when no script can run', async () => {
 		const { context, page } = await newPage(browser);
 		// As a browser that cannot parse the bundle: every app script fails.
-		await page.route('**/_app/immutable/**/*.js', (route) => route.abort());
+		await routeAppScripts(page, (route) => route.abort());
 		await page.goto(SURVEY);
 		await expect(page.locator('section.page').count()).resolves.toBe(8);
 		await page.locator('#consent').check();

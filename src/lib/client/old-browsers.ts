@@ -1,7 +1,8 @@
-// Built-ins that the bundle (Svelte, SvelteKit, devalue, our code) may call and that the
-// oldest browsers it is built for (vite.config.ts: Chrome 80, Android's of 2020) do not have.
-// Installed from hooks.client.ts, which SvelteKit loads before it starts the page, so such a
-// phone gets the enhanced survey rather than an error page in place of the server's form.
+// Built-ins that the bundles (Svelte, SvelteKit, devalue, our code) may call and that the
+// oldest browsers they are built for (browser-target.ts: Chrome 80, Android's of 2020) do not
+// have. Installed first by hooks.client.ts (SvelteKit's client, on the other pages) and by
+// survey-enhance.ts (the survey page's own script), so such a phone gets the enhanced survey
+// rather than an error page in place of the server's form.
 // Small and exact enough for the calls the bundle makes; nothing is replaced where it exists.
 const define = (target: object, name: string, value: unknown) => {
 	if (!(name in target)) Object.defineProperty(target, name, { value, writable: true, configurable: true });

@@ -25,6 +25,14 @@ import { checkbox, choice, formObject, integer, parseForm, text } from '$lib/ser
 import { commitTogether } from '$lib/server/group-commit';
 import { clientAddress } from '$lib/server/client-address';
 import * as audit from '$lib/server/audit';
+import { surveyScriptSrc } from '$lib/server/survey-script';
+
+/**
+ * SvelteKit's client does not run here: the page is the server's, and its form comes to life
+ * with a script of its own (src/lib/client/survey-enhance.ts), a third of the app's client's
+ * size, which a slow phone gets sooner. Links from here load the next page in full.
+ */
+export const csr = false;
 
 /**
  * Responses per client (per address) in a window. Counted only for a post that passed every
@@ -125,6 +133,7 @@ export const load: PageServerLoad = (event) => {
 		submissionKey: responses.newSubmissionKey(),
 		invitation: typed === null ? undefined : formatCode(normalizeCode(typed)!),
 		notice: privacyNotice(document, survey, lang, config.timeZone),
+		script: surveyScriptSrc(),
 		footer
 	};
 };
