@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { BROWSER_TARGET } from './browser-target';
+import { BROWSER_TARGET } from './browser-target.js';
 
 /** Builds the survey page's own script (vite.enhance.config.ts) once, before the app. */
 function surveyScript(): Plugin {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
-import { BROWSER_TARGET } from './browser-target';
+import { BROWSER_TARGET } from './browser-target.js';
 
 export const ENHANCE_OUT = 'enhance-build';
 

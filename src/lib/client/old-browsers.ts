@@ -1,5 +1,5 @@
 // Built-ins that the bundles (Svelte, SvelteKit, devalue, our code) may call and that the
-// oldest browsers they are built for (browser-target.ts: Chrome 80, Android's of 2020) do not
+// oldest browsers they are built for (browser-target.js: Chrome 80, Android's of 2020) do not
 // have. Installed first by hooks.client.ts (SvelteKit's client, on the other pages) and by
 // survey-enhance.ts (the survey page's own script), so such a phone gets the enhanced survey
 // rather than an error page in place of the server's form.

@@ -3,4 +3,5 @@
 // bundle calls are supplied (src/lib/client/old-browsers.ts); a browser older still cannot
 // parse the script and keeps the server's full form, which works without it.
 // tests/e2e/survey-steady.test.ts checks both ends.
+/** @type {string[]} */
 export const BROWSER_TARGET = ['chrome80', 'safari13.1', 'firefox78', 'edge80'];
