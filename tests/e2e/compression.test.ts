@@ -1,38 +1,11 @@
 // The built app compresses what it sends when the browser asks, and only then: rendered HTML
 // (by the compression handle), the app's JS and CSS (precompressed at build time), each with
 // Vary: Accept-Encoding; streamed CSV downloads are left as they are (tiny bodies: unit test).
-import http from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { baseUrl } from './browser';
+import { decode, get } from './wire';
 import { SURVEY } from './survey-steps';
 import { createStaff, loginCookie } from './staff-helpers';
-
-interface Raw {
-	status: number;
-	headers: http.IncomingHttpHeaders;
-	body: Buffer;
-}
-
-/** A GET as it goes over the wire (fetch would undo the compression). */
-function get(path: string, headers: Record<string, string> = {}): Promise<Raw> {
-	return new Promise((resolve, reject) => {
-		http
-			.get(new URL(path, baseUrl()), { headers }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-			})
-			.on('error', reject);
-	});
-}
-
-const decode = (r: Raw) =>
-	r.headers['content-encoding'] === 'br'
-		? brotliDecompressSync(r.body)
-		: r.headers['content-encoding'] === 'gzip'
-			? gunzipSync(r.body)
-			: r.body;
 
 describe('compression', () => {
 	it('sends the survey page in brotli or gzip when asked, the same page as plain', async () => {

@@ -2,12 +2,12 @@
 // at most 45 KB of JavaScript in gzip for a slow phone). It must bring the server's form to
 // life where it stands (hydrate, not draw it again), be kept by the browser for a year under
 // a name that changes with its content, and be the only script the page loads.
-import http from 'node:http';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launch, newPage, slowScripts } from './browser';
-import { SURVEY, agreeAndStart } from './survey-steps';
+import { launch, newPage, slowScripts } from './browser';
+import { decode, get } from './wire';
+import { SURVEY, agreeAndStart, openSurvey } from './survey-steps';
+import { openSettings } from './site-header';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,24 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-interface Raw {
-	status: number;
-	headers: http.IncomingHttpHeaders;
-	body: Buffer;
-}
-
-function get(path: string, headers: Record<string, string> = {}): Promise<Raw> {
-	return new Promise((resolve, reject) => {
-		http
-			.get(new URL(path, baseUrl()), { headers }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-			})
-			.on('error', reject);
-	});
-}
 
 /** Every script a page's HTML names: <script src>, modulepreload links and import("…"). */
 const scriptsIn = (html: string) =>
@@ -62,11 +44,12 @@ describe('the survey page’s own script', () => {
 
 		const gzipped = await get(src, { 'accept-encoding': 'gzip' });
 		expect(gzipped.headers['content-encoding']).toBe('gzip');
-		expect(gunzipSync(gzipped.body).equals(plain.body)).toBe(true);
+		expect(decode(gzipped).equals(plain.body)).toBe(true);
 		console.log(`survey page script: ${(plain.body.byteLength / 1024).toFixed(1)} KB, ${(gzipped.body.byteLength / 1024).toFixed(1)} KB gzip`);
 		expect(gzipped.body.byteLength).toBeLessThanOrEqual(45 * 1024);
 		const brotli = await get(src, { 'accept-encoding': 'gzip, deflate, br' });
 		expect(brotli.headers['content-encoding']).toBe('br');
+		expect(decode(brotli).equals(plain.body)).toBe(true);
 		expect(brotli.body.byteLength).toBeLessThan(gzipped.body.byteLength);
 
 		expect((await get('/enhance/survey-000000000000.js')).status).toBe(404);
@@ -97,6 +80,23 @@ describe('the survey page’s own script', () => {
 		expect(scripts).toEqual([expect.stringMatching(/^\/enhance\/survey-[0-9a-f]{12}\.js$/)]);
 		expect(errors).toEqual([]);
 		expect(warnings).toEqual([]);
+		await context.close();
+	});
+
+	it('closes the header’s settings on Escape or a press elsewhere, as on the other pages', async () => {
+		const { context, page, errors } = await newPage(browser);
+		await openSurvey(page);
+		const panel = page.locator('.site-header .panel');
+		await openSettings(page);
+		await expect(panel.isVisible()).resolves.toBe(true);
+		await page.keyboard.press('Escape');
+		await expect(panel.isVisible()).resolves.toBe(false);
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+		await openSettings(page);
+		await expect(panel.isVisible()).resolves.toBe(true);
+		await page.mouse.click(195, 780);
+		await expect(panel.isVisible()).resolves.toBe(false);
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 });

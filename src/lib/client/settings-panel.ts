@@ -1,14 +1,22 @@
-// The header's settings panel (SiteHeader's <details>) on a page SvelteKit's client does not
-// run (the survey's): Escape or a press elsewhere closes it, as SiteHeader does on the others.
-export function closeSettingsOnEscape(doc: Document): void {
-	const panel = doc.querySelector<HTMLDetailsElement>('details.settings');
-	if (!panel) return;
-	doc.addEventListener('keydown', (event) => {
+// The header's settings panel (SiteHeader's <details>): Escape, or a press anywhere else,
+// closes it. SiteHeader sets this up where SvelteKit's client runs; the survey page's own
+// script (survey-enhance.ts) does on the survey page, where it does not.
+
+/** Closes the panel on Escape (focus back on its summary) or a press outside it; returns the undo. */
+export function closeOnEscapeOrOutside(panel: HTMLDetailsElement): () => void {
+	const doc = panel.ownerDocument;
+	const onKeydown = (event: KeyboardEvent) => {
 		if (event.key !== 'Escape' || !panel.open) return;
 		panel.open = false;
 		panel.querySelector('summary')?.focus();
-	});
-	doc.addEventListener('pointerdown', (event) => {
+	};
+	const onPointerdown = (event: PointerEvent) => {
 		if (panel.open && !panel.contains(event.target as Node)) panel.open = false;
-	});
+	};
+	doc.addEventListener('keydown', onKeydown);
+	doc.addEventListener('pointerdown', onPointerdown);
+	return () => {
+		doc.removeEventListener('keydown', onKeydown);
+		doc.removeEventListener('pointerdown', onPointerdown);
+	};
 }

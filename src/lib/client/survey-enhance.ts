@@ -7,7 +7,7 @@ import './old-browsers';
 import { hydrate } from 'svelte';
 import SurveyForm from '$lib/components/survey/SurveyForm.svelte';
 import { SURVEY_ISLAND, SURVEY_PROPS } from '$lib/survey/enhance-ids';
-import { closeSettingsOnEscape } from './settings-panel';
+import { closeOnEscapeOrOutside } from './settings-panel';
 
 /**
  * Svelte hydrates a component drawn on its own, between the comments `<!--[-->` and `<!--]-->`
@@ -26,4 +26,5 @@ if (target?.firstElementChild && props) {
 	markAsDrawnAlone(target.firstElementChild);
 	hydrate(SurveyForm, { target, props: JSON.parse(props), recover: false });
 }
-closeSettingsOnEscape(document);
+const panel = document.querySelector<HTMLDetailsElement>('details.settings');
+if (panel) closeOnEscapeOrOutside(panel);
