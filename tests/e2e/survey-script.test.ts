@@ -4,9 +4,9 @@
 // a name that changes with its content, and be the only script the page loads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, newPage, slowScripts } from './browser';
+import { PHONE, baseUrl, launch, newPage, responseCount, slowScripts } from './browser';
 import { decode, get } from './wire';
-import { SURVEY, agreeAndStart, openSurvey } from './survey-steps';
+import { SURVEY, aboutYou, agreeAndStart, choose, heading, next, openSurvey, reviewAndSend } from './survey-steps';
 import { openSettings } from './site-header';
 
 let browser: Browser;
@@ -96,6 +96,116 @@ describe('the survey page’s own script', () => {
 		await expect(panel.isVisible()).resolves.toBe(true);
 		await page.mouse.click(195, 780);
 		await expect(panel.isVisible()).resolves.toBe(false);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('the survey page’s script as residents meet it', () => {
+	it('keeps the form and what was answered when the page was changed before the script came (a translating browser)', async () => {
+		const { context, page, errors } = await newPage(browser);
+		await slowScripts(page, 1000);
+		await page.goto(SURVEY, { waitUntil: 'commit' });
+		await page.locator('#consent').check();
+		await choose(page, 'F1', 8);
+		// As Chrome's translation does: the heading's text in <font> elements of its own.
+		await page.locator('#consent-heading').evaluate((h) => (h.innerHTML = '<font><font>Before you start</font></font>'));
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(300);
+		await expect(page.locator('#survey-form').count()).resolves.toBe(1);
+		expect(await page.locator('#consent').isChecked()).toBe(true);
+		expect(await page.locator('#in-F1-8').isChecked()).toBe(true);
+		// The script runs it: its review, then the send.
+		await page.locator('#in-F3').selectOption('20');
+		await choose(page, 'F4', 1);
+		await choose(page, 'D2', 5);
+		const before = responseCount();
+		await page.locator('button[value=review]').click();
+		await page.waitForSelector('#review-heading');
+		await page.locator('button[value=send]').click();
+		await page.waitForURL('**/thanks');
+		expect(responseCount()).toBe(before + 1);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('takes no answer from the second tap of a double tap on 回答を始める or 次へ', async () => {
+		const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'ja-JP', baseURL: baseUrl() });
+		const page = await context.newPage();
+		await openSurvey(page);
+		await page.locator('#consent').check();
+		const doubleTap = async () => {
+			const box = (await page.locator('.actions .primary').boundingBox())!;
+			const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+			await page.touchscreen.tap(x, y);
+			await page.waitForTimeout(150);
+			await page.touchscreen.tap(x, y);
+			await page.waitForTimeout(300);
+		};
+		await page.locator('.actions .primary').scrollIntoViewIfNeeded();
+		await doubleTap();
+		expect(await heading(page)).toBe('あなたご自身について');
+		await expect(page.locator('#survey-form input:checked').count()).resolves.toBe(0);
+		await aboutYou(page, 5, 3, 3);
+		await page.locator('.actions .primary').scrollIntoViewIfNeeded();
+		await doubleTap();
+		expect(await heading(page)).toBe('情報機器とインターネット');
+		await expect(page.locator('#survey-form input:checked').count()).resolves.toBe(0);
+		// A single tap, at once, is taken.
+		await page.locator('#in-D1-2').tap();
+		expect(await page.locator('#in-D1-2').isChecked()).toBe(true);
+		await context.close();
+	});
+
+	it('says the connection failed when offline, keeps the answers, and sends them once when back online', async () => {
+		const { context, page, errors } = await newPage(browser);
+		await openSurvey(page);
+		await agreeAndStart(page);
+		await aboutYou(page, 5, 3, 3);
+		await next(page);
+		await choose(page, 'D2', 5);
+		while (!(await page.locator('#review-heading').count())) await next(page);
+		const before = responseCount();
+		await context.setOffline(true);
+		await page.locator('button[value=send]').click();
+		await expect(page.locator('.form-error').innerText()).resolves.toContain('通信がつながらず');
+		expect(await heading(page)).toBe('回答内容の確認');
+		await context.setOffline(false);
+		await page.locator('button[value=send]').click();
+		await page.waitForURL('**/thanks');
+		expect(responseCount()).toBe(before + 1);
+		expect(errors.filter((e) => !/fetch/i.test(e))).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps a resident who was answering on the long form there after a reload', async () => {
+		const { context, page, errors } = await newPage(browser);
+		await slowScripts(page, 800);
+		await page.goto(SURVEY, { waitUntil: 'commit' });
+		await page.locator('#consent').check();
+		await choose(page, 'F1', 8);
+		await page.waitForLoadState('networkidle');
+		await expect(page.locator('.progress').count()).resolves.toBe(0);
+		await page.reload();
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(300);
+		await expect(page.locator('.progress').count()).resolves.toBe(0);
+		expect(await page.locator('#in-F1-8').isChecked()).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('sends from an address that looks like a named action (?/x) as from its own', async () => {
+		const { context, page, errors } = await newPage(browser);
+		await openSurvey(page, `${SURVEY}?/x`);
+		await agreeAndStart(page);
+		await aboutYou(page, 5, 3, 3);
+		await next(page);
+		await choose(page, 'D2', 5);
+		const before = responseCount();
+		await reviewAndSend(page);
+		await page.waitForURL('**/thanks');
+		expect(responseCount()).toBe(before + 1);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

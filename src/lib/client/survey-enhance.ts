@@ -8,6 +8,7 @@ import { hydrate } from 'svelte';
 import SurveyForm from '$lib/components/survey/SurveyForm.svelte';
 import { SURVEY_ISLAND, SURVEY_PROPS } from '$lib/survey/enhance-ids';
 import { closeOnEscapeOrOutside } from './settings-panel';
+import { readServerForm } from './before-script';
 
 /**
  * Svelte hydrates a component drawn on its own, between the comments `<!--[-->` and `<!--]-->`
@@ -22,9 +23,14 @@ function markAsDrawnAlone(form: Element) {
 
 const target = document.getElementById(SURVEY_ISLAND);
 const props = document.getElementById(SURVEY_PROPS)?.textContent;
-if (target?.firstElementChild && props) {
-	markAsDrawnAlone(target.firstElementChild);
-	hydrate(SurveyForm, { target, props: JSON.parse(props), recover: false });
+const form = target?.firstElementChild;
+if (target && form instanceof HTMLFormElement && props) {
+	// Read first: should the page have been changed under the form (a translating browser, an
+	// extension), Svelte draws the form afresh in place of the server's, from these.
+	const before = readServerForm(form);
+	markAsDrawnAlone(form);
+	hydrate(SurveyForm, { target, props: { ...JSON.parse(props), before } });
 }
+
 const panel = document.querySelector<HTMLDetailsElement>('details.settings');
 if (panel) closeOnEscapeOrOutside(panel);

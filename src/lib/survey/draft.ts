@@ -10,6 +10,8 @@ export interface Draft {
 	key: string;
 	consent: boolean;
 	step: number;
+	/** False when the resident answers on the long form, where a reload keeps them (older drafts: unset). */
+	paged?: boolean;
 	values: FormValues;
 }
 

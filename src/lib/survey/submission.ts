@@ -13,7 +13,8 @@ export interface SubmitFailure {
 	errors: AnswerErrors;
 	consentMissing: boolean;
 	/** A problem with the request itself rather than with an answer. */
-	formError?: 'rateLimited' | 'badRequest' | 'closed' | 'invitation';
+	/** `offline` is the page script's own: the answers did not reach the server. */
+	formError?: 'rateLimited' | 'badRequest' | 'closed' | 'invitation' | 'offline';
 	/** 'review': the answers checked and listed before the final send; otherwise the form. */
 	step?: 'form' | 'review';
 }
