@@ -195,6 +195,25 @@ describe('the survey page’s script as residents meet it', () => {
 		await context.close();
 	});
 
+	it('opens afresh on its first page when the resident goes back from the thanks page', async () => {
+		const { context, page, errors } = await newPage(browser);
+		await openSurvey(page);
+		await agreeAndStart(page);
+		await aboutYou(page, 5, 3, 3);
+		await next(page);
+		await choose(page, 'D2', 5);
+		// Far enough down that the browser has a scroll to put back.
+		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+		await reviewAndSend(page);
+		await page.waitForURL('**/thanks');
+		await page.goBack();
+		await page.waitForSelector('.progress');
+		expect(await heading(page)).toBe('アンケートにご協力いただく前に');
+		expect(await page.locator('#consent').isChecked()).toBe(false);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('sends from an address that looks like a named action (?/x) as from its own', async () => {
 		const { context, page, errors } = await newPage(browser);
 		await openSurvey(page, `${SURVEY}?/x`);

@@ -18,6 +18,11 @@ export function readServerForm(form: HTMLFormElement, win: Window = window): Bef
 	for (const [name, value] of Object.entries(answers)) if (value === '') delete answers[name];
 	const agreed = consent === 'yes';
 	const answered = agreed || Object.keys(answers).length > 0;
-	const acted = answered || win.scrollY > 0 || form.contains(win.document.activeElement);
+	// After a reload or the back button the browser puts the scroll back itself: that is not
+	// the resident reading on (their place, if any, is in the draft: SurveyForm).
+	const navigation = win.performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+	const scrollRestored = navigation?.type === 'reload' || navigation?.type === 'back_forward';
+	const scrolled = win.scrollY > 0 && !scrollRestored;
+	const acted = answered || scrolled || form.contains(win.document.activeElement);
 	return { values: answers, consent: agreed, acted };
 }
