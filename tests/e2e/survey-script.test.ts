@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { PHONE, baseUrl, launch, newPage, responseCount, slowScripts } from './browser';
 import { decode, get } from './wire';
-import { SURVEY, aboutYou, agreeAndStart, choose, heading, next, openSurvey, reviewAndSend } from './survey-steps';
+import { SURVEY, aboutYou, agreeAndStart, answerOnlyTheRequired, choose, heading, next, openSurvey, reviewAndSend } from './survey-steps';
 import { openSettings } from './site-header';
 
 let browser: Browser;
@@ -159,11 +159,7 @@ describe('the survey page’s script as residents meet it', () => {
 
 	it('says the connection failed when offline, keeps the answers, and sends them once when back online', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await openSurvey(page);
-		await agreeAndStart(page);
-		await aboutYou(page, 5, 3, 3);
-		await next(page);
-		await choose(page, 'D2', 5);
+		await answerOnlyTheRequired(page);
 		while (!(await page.locator('#review-heading').count())) await next(page);
 		const before = responseCount();
 		await context.setOffline(true);
@@ -197,11 +193,7 @@ describe('the survey page’s script as residents meet it', () => {
 
 	it('opens afresh on its first page when the resident goes back from the thanks page', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await openSurvey(page);
-		await agreeAndStart(page);
-		await aboutYou(page, 5, 3, 3);
-		await next(page);
-		await choose(page, 'D2', 5);
+		await answerOnlyTheRequired(page);
 		// Far enough down that the browser has a scroll to put back.
 		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
 		await reviewAndSend(page);
@@ -216,11 +208,7 @@ describe('the survey page’s script as residents meet it', () => {
 
 	it('sends from an address that looks like a named action (?/x) as from its own', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await openSurvey(page, `${SURVEY}?/x`);
-		await agreeAndStart(page);
-		await aboutYou(page, 5, 3, 3);
-		await next(page);
-		await choose(page, 'D2', 5);
+		await answerOnlyTheRequired(page, `${SURVEY}?/x`);
 		const before = responseCount();
 		await reviewAndSend(page);
 		await page.waitForURL('**/thanks');

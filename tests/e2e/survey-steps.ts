@@ -60,3 +60,12 @@ export async function reviewAndSendWithoutScript(page: Page) {
 	await page.waitForSelector('#review-heading');
 	await page.locator('button[value=send]').click();
 }
+
+/** Opens the survey and answers only what it requires (age, district, household, internet use): on section D after. */
+export async function answerOnlyTheRequired(page: Page, url = SURVEY) {
+	await openSurvey(page, url);
+	await agreeAndStart(page);
+	await aboutYou(page, 5, 3, 3);
+	await next(page);
+	await choose(page, 'D2', 5);
+}
