@@ -206,6 +206,31 @@ describe('the survey page’s script as residents meet it', () => {
 		await context.close();
 	});
 
+	it('carries a draft made on an earlier version over to the new one, from its first section, and says so', async () => {
+		const { context, page, errors } = await newPage(browser);
+		// A draft as an earlier version (number 0, never published) left it, three pages in.
+		await page.addInitScript(() => {
+			const draft = { versionId: 0, savedAt: Date.now(), key: 'carried-over-key-0123456', consent: true, step: 3, paged: true,
+				values: { F1: '8', F3: '20', F4: '1', D2: '5', 'A1': '99' } };
+			if (!sessionStorage.getItem('seeded')) localStorage.setItem('survey-draft:digital-2022', JSON.stringify(draft));
+			sessionStorage.setItem('seeded', '1');
+		});
+		await openSurvey(page);
+		await page.waitForSelector('.carried-over');
+		expect(await heading(page)).toBe('あなたご自身について');
+		await expect(page.locator('.carried-over').innerText()).resolves.toContain('入力済みのご回答は引き継いでいます');
+		expect(await page.locator('#in-F1-8').isChecked()).toBe(true);
+		// It is saved again as this version's, and sent with it.
+		const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('survey-draft:digital-2022')!).versionId);
+		expect(saved).toBeGreaterThan(0);
+		const before = responseCount();
+		await reviewAndSend(page);
+		await page.waitForURL('**/thanks');
+		expect(responseCount()).toBe(before + 1);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('sends from an address that looks like a named action (?/x) as from its own', async () => {
 		const { context, page, errors } = await newPage(browser);
 		await answerOnlyTheRequired(page, `${SURVEY}?/x`);

@@ -27,13 +27,17 @@ const draft = (savedAt: number, versionId = 1): Draft => ({
 });
 
 describe('answers kept on the device', () => {
-	it('come back after a reload, for the same version only', () => {
+	it('come back after a reload, and are carried over to a new version from its first section', () => {
 		const store = new MemoryStorage();
 		const saved = draft(1_000);
 		saveDraft(store, 'digital-2022', saved);
 		expect(loadDraft(store, 'digital-2022', 1, 2_000)).toEqual(saved);
-		expect(loadDraft(store, 'digital-2022', 2, 2_000)).toBeUndefined();
-		expect(store.length).toBe(0);
+		expect(saved.step).toBe(2);
+		expect(loadDraft(store, 'digital-2022', 2, 2_000)).toEqual({ ...saved, versionId: 2, step: 1, carriedOver: true });
+		expect(store.length).toBe(1);
+		// Not yet past the consent page: it stays there.
+		saveDraft(store, 'digital-2022', { ...saved, step: 0 });
+		expect(loadDraft(store, 'digital-2022', 2, 2_000)?.step).toBe(0);
 	});
 
 	it('expire after 7 days', () => {

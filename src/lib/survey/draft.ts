@@ -20,14 +20,25 @@ const PREFIX = 'survey-draft:';
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
-export function loadDraft(store: Store, slug: string, versionId: number, now: number): Draft | undefined {
+/** A draft as loaded: `carriedOver` when it was made on an earlier version of the survey. */
+export type LoadedDraft = Draft & { carriedOver?: boolean };
+
+/**
+ * The survey's draft, if it is fresh. One made on another version (the city published a
+ * correction while the resident was answering) is carried over to this one, from its first
+ * section, so the resident looks through the answers again: the checks of this version then
+ * show any that no longer fit, and answers to questions it no longer has are not stored.
+ */
+export function loadDraft(store: Store, slug: string, versionId: number, now: number): LoadedDraft | undefined {
 	const raw = store.getItem(PREFIX + slug);
 	if (!raw) return undefined;
 	try {
 		const draft = JSON.parse(raw) as Draft;
 		const fresh = now - draft.savedAt < DRAFT_TTL_MS;
-		if (fresh && draft.versionId === versionId && draft.values && typeof draft.key === 'string')
-			return draft;
+		if (fresh && draft.values && typeof draft.key === 'string') {
+			if (draft.versionId === versionId) return draft;
+			return { ...draft, versionId, step: Math.min(draft.step, 1), carriedOver: true };
+		}
 	} catch {
 		// A damaged draft is worth nothing; fall through and remove it.
 	}

@@ -60,6 +60,7 @@ const ui = {
 		clear: '入力内容を消去',
 		clearConfirm: 'この端末に保存された入力内容をすべて消去します。よろしいですか。',
 		cleared: '入力内容を消去しました。',
+		carriedOver: 'アンケートの内容が一部改められました。入力済みのご回答は引き継いでいますので、お手数ですが各ページを確認しながらお進みください。',
 		savedOnDevice:
 			'入力内容はこの端末にだけ一時的に保存され、送信すると消去されます（7日で自動的に消去）。共用の端末では、終わったら「入力内容を消去」を押してください。',
 		conditionalNote: 'この設問は、次の方だけお答えください：',
@@ -144,6 +145,7 @@ const ui = {
 		clear: 'いれた ものを けす',
 		clearConfirm: 'この スマホや パソコンに のこっている こたえを ぜんぶ けします。いいですか。',
 		cleared: 'いれた ものを けしました。',
+		carriedOver: 'アンケートの なかみが すこし かわりました。あなたが いれた こたえは のこって います。ページを ひとつずつ みて、たしかめて ください。',
 		savedOnDevice:
 			'こたえは この スマホや パソコンに すこしの あいだ だけ のこります。おくると きえます（7にちで きえます）。みんなで つかう パソコンでは、おわったら「いれた ものを けす」を おして ください。',
 		conditionalNote: 'つぎの ひと だけ こたえて ください：',
@@ -226,6 +228,7 @@ const ui = {
 		clear: 'Clear my answers',
 		clearConfirm: 'This removes every answer saved on this device. Continue?',
 		cleared: 'Your answers have been cleared.',
+		carriedOver: 'The survey has been updated. Your answers so far are kept; please look through each page as you go on.',
 		savedOnDevice:
 			'Your answers are kept on this device only until you submit them (and for no more than 7 days). On a shared device, press “Clear my answers” when you finish.',
 		conditionalNote: 'Please answer only if:',
