@@ -21,16 +21,21 @@ function markAsDrawnAlone(form: Element) {
 	form.after(document.createComment(']'));
 }
 
-const target = document.getElementById(SURVEY_ISLAND);
-const props = document.getElementById(SURVEY_PROPS)?.textContent;
-const form = target?.firstElementChild;
-if (target && form instanceof HTMLFormElement && props) {
+function start() {
+	const target = document.getElementById(SURVEY_ISLAND);
+	const props = document.getElementById(SURVEY_PROPS)?.textContent;
+	const form = target?.firstElementChild;
+	if (!target || !(form instanceof HTMLFormElement) || !props) return;
 	// Read first: should the page have been changed under the form (a translating browser, an
 	// extension), Svelte draws the form afresh in place of the server's, from these.
 	const before = readServerForm(form);
 	markAsDrawnAlone(form);
 	hydrate(SurveyForm, { target, props: { ...JSON.parse(props), before } });
 }
+
+// The server's page is drawn first, then brought to life: on a slow phone that takes a few
+// hundred milliseconds, which would otherwise hold back the first sight of the consent box.
+requestAnimationFrame(() => setTimeout(start));
 
 const panel = document.querySelector<HTMLDetailsElement>('details.settings');
 if (panel) closeOnEscapeOrOutside(panel);
