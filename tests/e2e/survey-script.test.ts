@@ -3,10 +3,10 @@
 // life where it stands (hydrate, not draw it again), be kept by the browser for a year under
 // a name that changes with its content, and be the only script the page loads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PHONE, baseUrl, launch, newPage, responseCount, slowScripts } from './browser';
 import { decode, get } from './wire';
-import { SURVEY, aboutYou, agreeAndStart, answerOnlyTheRequired, choose, heading, next, openSurvey, reviewAndSend } from './survey-steps';
+import { SURVEY, aboutYou, agreeAndStart, answerBeforeTheScript, answerOnlyTheRequired, choose, heading, next, openSurvey, reviewAndSend } from './survey-steps';
 import { openSettings } from './site-header';
 
 let browser: Browser;
@@ -101,13 +101,18 @@ describe('the survey page’s own script', () => {
 	});
 });
 
+/** From the page the resident is on: on to the review, 回答を送信する, the thanks page, and one response more. */
+async function sendStoresOne(page: Page) {
+	const before = responseCount();
+	await reviewAndSend(page);
+	await page.waitForURL('**/thanks');
+	expect(responseCount()).toBe(before + 1);
+}
+
 describe('the survey page’s script as residents meet it', () => {
 	it('keeps the form and what was answered when the page was changed before the script came (a translating browser)', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await slowScripts(page, 1000);
-		await page.goto(SURVEY, { waitUntil: 'commit' });
-		await page.locator('#consent').check();
-		await choose(page, 'F1', 8);
+		await answerBeforeTheScript(page, 1000);
 		// As Chrome's translation does: the heading's text in <font> elements of its own.
 		await page.locator('#consent-heading').evaluate((h) => (h.innerHTML = '<font><font>Before you start</font></font>'));
 		await page.waitForLoadState('networkidle');
@@ -176,10 +181,7 @@ describe('the survey page’s script as residents meet it', () => {
 
 	it('keeps a resident who was answering on the long form there after a reload', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await slowScripts(page, 800);
-		await page.goto(SURVEY, { waitUntil: 'commit' });
-		await page.locator('#consent').check();
-		await choose(page, 'F1', 8);
+		await answerBeforeTheScript(page, 800);
 		await page.waitForLoadState('networkidle');
 		await expect(page.locator('.progress').count()).resolves.toBe(0);
 		await page.reload();
@@ -223,10 +225,7 @@ describe('the survey page’s script as residents meet it', () => {
 		// It is saved again as this version's, and sent with it.
 		const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('survey-draft:digital-2022')!).versionId);
 		expect(saved).toBeGreaterThan(0);
-		const before = responseCount();
-		await reviewAndSend(page);
-		await page.waitForURL('**/thanks');
-		expect(responseCount()).toBe(before + 1);
+		await sendStoresOne(page);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
@@ -234,10 +233,7 @@ describe('the survey page’s script as residents meet it', () => {
 	it('sends from an address that looks like a named action (?/x) as from its own', async () => {
 		const { context, page, errors } = await newPage(browser);
 		await answerOnlyTheRequired(page, `${SURVEY}?/x`);
-		const before = responseCount();
-		await reviewAndSend(page);
-		await page.waitForURL('**/thanks');
-		expect(responseCount()).toBe(before + 1);
+		await sendStoresOne(page);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -1,7 +1,7 @@
 // Steps a resident takes on the survey pages, named as they would say them.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { seriousViolations } from './browser';
+import { seriousViolations, slowScripts } from './browser';
 
 export const SURVEY = '/s/digital-2022';
 
@@ -68,4 +68,12 @@ export async function answerOnlyTheRequired(page: Page, url = SURVEY) {
 	await aboutYou(page, 5, 3, 3);
 	await next(page);
 	await choose(page, 'D2', 5);
+}
+
+/** As on a slow phone: the server's long form answered (consent, age 70〜74) while the page's script is held back `ms`. */
+export async function answerBeforeTheScript(page: Page, ms: number) {
+	await slowScripts(page, ms);
+	await page.goto(SURVEY, { waitUntil: 'commit' });
+	await page.locator('#consent').check();
+	await choose(page, 'F1', 8);
 }

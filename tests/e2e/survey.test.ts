@@ -3,8 +3,8 @@
 import { ANSWER_ROWS } from '../support/answer-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways, slowScripts } from './browser';
-import { SURVEY, aboutYou, agreeAndStart, openSurvey, choose, expectAccessible, heading, next, rate, reviewAndSend } from './survey-steps';
+import { DESKTOP, launch, newPage, readDatabase, responseCount, scrollsSideways } from './browser';
+import { SURVEY, aboutYou, agreeAndStart, answerBeforeTheScript, openSurvey, choose, expectAccessible, heading, next, rate, reviewAndSend } from './survey-steps';
 import { chooseInHeader } from './site-header';
 
 let browser: Browser;
@@ -277,11 +277,8 @@ describe('the resident survey on a phone', () => {
 
 	it('keeps what a resident answered before the page’s script arrived, and where they were, as on a slow phone', async () => {
 		const { context, page, errors } = await newPage(browser);
-		await slowScripts(page, 2000);
-		await page.goto(SURVEY, { waitUntil: 'commit' });
 		// The one long form the server drew, answered at once.
-		await page.locator('#consent').check();
-		await choose(page, 'F1', 8);
+		await answerBeforeTheScript(page, 2000);
 		await page.locator('#in-F3').selectOption('20');
 		const top = () => page.locator('#q-F3').evaluate((e) => Math.round(e.getBoundingClientRect().top));
 		const before = await top();
