@@ -48,18 +48,23 @@ function addVary(headers: Headers) {
 	else if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);
 }
 
-/** The body compressed in the coding, off the main thread (zlib runs in libuv's pool). */
-export function compress(body: Uint8Array, coding: Encoding): Promise<Buffer> {
+/**
+ * The body compressed in the coding, off the main thread (zlib runs in libuv's pool): at a
+ * few milliseconds per page, or (`best`) as small as the coding can make it, for a body that
+ * is compressed once and sent many times.
+ */
+export function compress(body: Uint8Array, coding: Encoding, effort: 'page' | 'best' = 'page'): Promise<Buffer> {
+	const best = effort === 'best';
 	return coding === 'br'
 		? brotli(body, {
 				params: {
-					// Quality 5: near the size of the best gzip at a few milliseconds per page.
-					[zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+					// For a page, quality 5: near the size of the best gzip, at a few milliseconds.
+					[zlib.constants.BROTLI_PARAM_QUALITY]: best ? zlib.constants.BROTLI_MAX_QUALITY : 5,
 					[zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
 					[zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
 				}
 			})
-		: gzip(body, { level: 6 });
+		: gzip(body, { level: best ? zlib.constants.Z_BEST_COMPRESSION : 6 });
 }
 
 export const handleCompression: Handle = async ({ event, resolve }) => {

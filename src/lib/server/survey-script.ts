@@ -3,10 +3,8 @@
 // name with its content's hash, so a phone keeps it for a year and never runs an old one, and
 // compressed once, at the best brotli and gzip levels, when it is first asked for.
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
 import { dev } from '$app/environment';
-import type { Encoding } from './compression';
+import { compress, type Encoding } from './compression';
 
 const built = import.meta.glob('/enhance-build/survey.js', { query: '?raw', import: 'default', eager: true });
 const code = Object.values(built)[0] as string | undefined;
@@ -15,31 +13,13 @@ const body = code === undefined ? undefined : Buffer.from(code);
 /** The script's file name, with its content's hash; undefined when it was not built. */
 export const surveyScriptFile = body && `survey-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.js`;
 
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
 const packed = new Map<Encoding, Promise<Buffer>>();
 
-/**
- * The script's bytes in a coding (or as they are). Each coding is made once, on its first
- * request, off the main thread (zlib runs in libuv's pool), then kept.
- */
+/** The script's bytes in a coding (or as they are): each coding made once, at its best, on its first request. */
 export async function surveyScriptBody(coding: Encoding | null): Promise<Buffer | undefined> {
 	if (!body || !coding) return body;
-	let bytes = packed.get(coding);
-	if (!bytes) {
-		bytes =
-			coding === 'br'
-				? brotli(body, {
-						params: {
-							[zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-							[zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-							[zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
-						}
-					})
-				: gzip(body, { level: zlib.constants.Z_BEST_COMPRESSION });
-		packed.set(coding, bytes);
-	}
-	return bytes;
+	if (!packed.has(coding)) packed.set(coding, compress(body, coding, 'best'));
+	return packed.get(coding);
 }
 
 /** The address the survey page loads its script from (in `vite dev`, the source, as Vite serves it). */

@@ -3,10 +3,16 @@
 // field the questionnaire does not know and refuses a body no real form could make.
 import type { Questionnaire } from './schema';
 import { otherKey } from './answers';
-import { textLimit } from './validate-answers';
+import { textLimit, type FormValues } from './validate-answers';
 
 /** The form's own fields, beside the answers. */
 export const CONTROL_FIELDS = ['consent', 'submissionKey', 'versionId', 'lang', 'invitation', 'intent'] as const;
+
+/** The answers among a form's values, without its own fields. */
+export function answersOnly(values: FormValues): FormValues {
+	const control = new Set<string>(CONTROL_FIELDS);
+	return Object.fromEntries(Object.entries(values).filter(([name]) => !control.has(name)));
+}
 
 export interface FormShape {
 	names: Set<string>;

@@ -12,8 +12,7 @@ export interface SubmitFailure {
 	values: FormValues;
 	errors: AnswerErrors;
 	consentMissing: boolean;
-	/** A problem with the request itself rather than with an answer. */
-	/** `offline` is the page script's own: the answers did not reach the server. */
+	/** A problem with the request itself rather than with an answer (`offline`: the page script's own, nothing reached the server). */
 	formError?: 'rateLimited' | 'badRequest' | 'closed' | 'invitation' | 'offline';
 	/** 'review': the answers checked and listed before the final send; otherwise the form. */
 	step?: 'form' | 'review';
